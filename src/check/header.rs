@@ -1,0 +1,122 @@
+//! The questionnaire header: its fields and their values.
+
+use super::{suggest, Checker};
+use crate::diagnostic;
+use crate::model::{Date, Meta, RichText};
+use crate::num::Num;
+use crate::source::Span;
+use crate::syntax::ast::{self, Value};
+use std::collections::BTreeMap;
+
+/// The header fields, each with the kind of value it takes.
+const FIELDS: &[(&str, &str)] = &[
+    ("lang", "a language code such as `fr`"),
+    ("organiser", "a text in quotes"),
+    ("contact", "a text in quotes"),
+    (
+        "website",
+        "an address in quotes such as \"https://example.org\"",
+    ),
+    ("deadline", "a date such as `2024-11-10`"),
+    ("date", "a date such as `2024-06-01`"),
+    ("notice", "a text in quotes"),
+    ("intro", "a text in quotes"),
+    ("status", "`draft` or `final`"),
+    (
+        "action",
+        "an address in quotes such as \"https://example.org/depot\"",
+    ),
+];
+
+pub(super) struct HeaderOut {
+    pub edition: u32,
+    pub lang: String,
+    pub meta: Meta,
+}
+
+impl Checker<'_> {
+    pub(super) fn header(&mut self) -> HeaderOut {
+        let header = &self.file.header;
+        let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
+        let mut meta = Meta::default();
+        let mut lang = None;
+        for field in &header.fields {
+            let key = field.key.name.as_str();
+            let Some((_, expects)) = FIELDS.iter().find(|(k, _)| *k == key) else {
+                let suggestion = suggest::closest(key, FIELDS.iter().map(|(k, _)| *k));
+                self.report(diagnostic::unknown_field(&field.key, suggestion));
+                continue;
+            };
+            if let Some(first) = seen.insert(key, field.key.span) {
+                self.report(diagnostic::given_twice(key, field.key.span, first));
+                continue;
+            }
+            let bad = |checker: &mut Self| {
+                checker.report(diagnostic::invalid_value(field.value.span(), key, expects));
+            };
+            match (key, &field.value) {
+                ("lang", Value::Ident(i)) => lang = Some(i.name.clone()),
+                ("lang", Value::Text(t)) if is_lang(&t.value) => lang = Some(t.value.clone()),
+                ("organiser", Value::Text(t)) => meta.organiser = Some(t.value.clone()),
+                ("contact", Value::Text(t)) => meta.contact = Some(t.value.clone()),
+                ("website", Value::Text(t)) if is_web(&t.value) => {
+                    meta.website = Some(t.value.clone())
+                }
+                ("action", Value::Text(t)) if is_web(&t.value) => {
+                    meta.action = Some(t.value.clone())
+                }
+                ("deadline" | "date", Value::Date(d)) => match Date::parse(&d.text) {
+                    Some(date) if key == "date" => meta.date = Some(date),
+                    Some(date) => meta.deadline = Some(date),
+                    None => self.report(diagnostic::invalid_date(d.span, &d.text)),
+                },
+                ("notice" | "intro", Value::Text(t)) => {
+                    if let Some(rich) = self.rich_text(t) {
+                        if key == "notice" {
+                            meta.notice = Some(rich);
+                        } else {
+                            meta.intro = Some(rich);
+                        }
+                    }
+                }
+                ("status", Value::Ident(i)) if i.name == "draft" || i.name == "final" => {
+                    meta.draft = i.name == "draft";
+                }
+                _ => bad(self),
+            }
+        }
+        if lang.is_none() && !seen.contains_key("lang") {
+            self.report(diagnostic::missing_lang(
+                header.id.span.to(header.title.span),
+            ));
+        }
+        HeaderOut {
+            edition: edition(&header.edition.value),
+            lang: lang.unwrap_or_default(),
+            meta,
+        }
+    }
+
+    /// Parses light formatting, reporting malformed markup (E0028).
+    pub(super) fn rich_text(&mut self, text: &ast::Text) -> Option<RichText> {
+        match RichText::parse(&text.value) {
+            Ok(rich) => Some(rich),
+            Err(reason) => {
+                self.report(diagnostic::bad_markup(text.span, &reason));
+                None
+            }
+        }
+    }
+}
+
+fn edition(value: &Num) -> u32 {
+    value.to_decimal(0).parse().unwrap_or(0)
+}
+
+fn is_lang(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+fn is_web(address: &str) -> bool {
+    address.starts_with("https://") || address.starts_with("http://")
+}

@@ -1,0 +1,171 @@
+//! Levels: numbered in order, thresholds strictly increasing and within
+//! reach, gates that can hold.
+
+use super::exprs::Ctx;
+use super::Checker;
+use crate::diagnostic;
+use crate::model::{self, CompareOp, Expr, Gate, Level, Levels, Scheme};
+use crate::num::Num;
+use crate::source::Span;
+use crate::syntax::ast;
+use std::collections::BTreeMap;
+
+impl Checker<'_> {
+    pub(super) fn levels(&mut self, _sections: &[model::Section], max: &Num) -> Levels {
+        let blocks: Vec<&ast::Levels> = self
+            .file
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                ast::Item::Levels(l) => Some(l),
+                _ => None,
+            })
+            .collect();
+        let Some(block) = blocks.first() else {
+            self.report(diagnostic::no_levels(self.file.header.id.span));
+            return Levels {
+                scheme: Scheme::Cumulative,
+                unlabelled: None,
+                levels: Vec::new(),
+            };
+        };
+        for extra in &blocks[1..] {
+            self.report(diagnostic::given_twice("levels", extra.span, block.span));
+        }
+        let mut out = Vec::new();
+        let mut numbers: BTreeMap<u32, Span> = BTreeMap::new();
+        let mut previous: Option<(u32, Num, Span)> = None;
+        for l in &block.levels {
+            let number = l
+                .number
+                .value
+                .is_integer()
+                .then(|| l.number.value.to_decimal(0).parse::<u32>().ok())
+                .flatten()
+                .filter(|n| *n >= 1);
+            let Some(number) = number else {
+                self.report(diagnostic::invalid_level_number(
+                    l.number.span,
+                    "a level number is a whole number from 1",
+                ));
+                continue;
+            };
+            if let Some(first) = numbers.get(&number) {
+                let id = ast::Ident {
+                    name: number.to_string(),
+                    span: l.number.span,
+                };
+                self.report(diagnostic::duplicate_id("level", &id, *first));
+                continue;
+            }
+            numbers.insert(number, l.number.span);
+            if let Some((prev, _, _)) = &previous {
+                if number < *prev {
+                    self.report(diagnostic::invalid_level_number(
+                        l.number.span,
+                        &format!(
+                            "levels are listed from the lowest; this one comes after level {prev}"
+                        ),
+                    ));
+                }
+            }
+            let Some(threshold) = &l.threshold else {
+                self.report(diagnostic::missing_threshold(l.span, number));
+                continue;
+            };
+            let min_total = if threshold.percent {
+                max.percent_of(&threshold.value.value)
+            } else {
+                threshold.value.value.clone()
+            };
+            if min_total > *max {
+                self.report(diagnostic::unreachable_threshold(
+                    threshold.span,
+                    number,
+                    &min_total,
+                    max,
+                ));
+            }
+            if let Some((prev, prev_total, prev_span)) = &previous {
+                if min_total <= *prev_total {
+                    self.report(diagnostic::thresholds_not_increasing(
+                        threshold.span,
+                        *prev_span,
+                        number,
+                        &min_total,
+                        *prev,
+                        prev_total,
+                    ));
+                }
+            }
+            let mut gates = Vec::new();
+            for g in &l.gates {
+                if let Some(expr) = self.condition(g, Ctx::Scores, "a `gate`") {
+                    if let Some(reason) = self.impossible(&expr) {
+                        self.report(diagnostic::unreachable_gate(g.span, number, &reason));
+                    }
+                    gates.push(Gate {
+                        expr,
+                        source: self.text_of(g.span),
+                        span: g.span,
+                    });
+                }
+            }
+            previous = Some((number, min_total.clone(), threshold.span));
+            out.push(Level {
+                number,
+                name: l.name.value.clone(),
+                min_total,
+                percent: threshold.percent.then(|| threshold.value.value.clone()),
+                gates,
+                description: l.description.as_ref().map(|d| d.value.clone()),
+                span: l.span,
+            });
+        }
+        Levels {
+            scheme: match block.scheme {
+                Some(ast::Scheme::Independent) => Scheme::Independent,
+                _ => Scheme::Cumulative,
+            },
+            unlabelled: block.unlabelled.as_ref().map(|t| t.value.clone()),
+            levels: out,
+        }
+    }
+
+    /// Why a gate can never hold, when that can be seen without searching
+    /// answer sets: a score above its maximum, or a constant `no`.
+    fn impossible(&self, e: &Expr) -> Option<String> {
+        match e {
+            Expr::Bool(false) => Some("the gate is always false".to_owned()),
+            Expr::And(a, b) => self.impossible(a).or_else(|| self.impossible(b)),
+            Expr::Or(a, b) => self.impossible(a).and(self.impossible(b)),
+            Expr::Compare(op @ (CompareOp::Ge | CompareOp::Gt | CompareOp::Eq), score, value) => {
+                let (Expr::Number(n), Some((what, max))) = (&**value, self.score_of(score)) else {
+                    return None;
+                };
+                let beyond = match op {
+                    CompareOp::Gt => n >= &max,
+                    _ => n > &max,
+                };
+                beyond.then(|| {
+                    format!(
+                        "{what} is at most {max}, and the gate needs {} {n}",
+                        op.symbol()
+                    )
+                })
+            }
+            _ => None,
+        }
+    }
+
+    fn score_of(&self, e: &Expr) -> Option<(String, Num)> {
+        match e {
+            Expr::SectionScore(s) => Some((
+                format!("the score of section `{s}`"),
+                self.score_max(Some(s)),
+            )),
+            Expr::Total => Some(("the total".to_owned(), self.score_max(None))),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! grille: a language and compiler for scored questionnaires that award levels.
+//!
+//! The pipeline reads at a glance: [`syntax::parse`] turns text into a syntax
+//! tree, [`check::check`] validates it into a [`model::Model`], which the
+//! scoring engine and the emitters consume.
+
+pub mod check;
+pub mod diagnostic;
+pub mod model;
+pub mod num;
+pub mod source;
+pub mod syntax;
+pub mod world;
+
+use diagnostic::Diagnostic;
+use model::Model;
+use source::Source;
+use world::World;
+
+/// A file read and checked: the model when it has no error, and every
+/// diagnostic.
+pub struct Compiled {
+    pub source: Source,
+    pub model: Option<Model>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads, parses and checks one questionnaire file.
+///
+/// # Errors
+/// When the file cannot be read.
+pub fn compile(world: &dyn World, path: &str) -> std::io::Result<Compiled> {
+    let bytes = world.read(path)?;
+    Ok(compile_bytes(path, bytes))
+}
+
+/// Parses and checks a file's contents.
+pub fn compile_bytes(name: &str, bytes: Vec<u8>) -> Compiled {
+    let source = match syntax::decode(name, bytes) {
+        Ok(source) => source,
+        Err((source, d)) => return failed(source, d),
+    };
+    let file = match syntax::parse(&source.text) {
+        Ok(file) => file,
+        Err(d) => return failed(source, d),
+    };
+    let checked = check::check(&file, &source.text);
+    Compiled {
+        source,
+        model: checked.model,
+        diagnostics: checked.diagnostics,
+    }
+}
+
+fn failed(source: Source, diagnostic: Diagnostic) -> Compiled {
+    Compiled {
+        source,
+        model: None,
+        diagnostics: vec![diagnostic],
+    }
+}

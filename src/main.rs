@@ -1,0 +1,30 @@
+//! The `grille` command: parses arguments, runs a subcommand, maps the result
+//! to an exit code (0 success, 1 problems found, 2 usage or I/O error).
+
+mod cli;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+/// Stack for the compiler thread: deep but bounded input never exhausts it.
+const STACK: usize = 256 * 1024 * 1024;
+
+fn main() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let worker = std::thread::Builder::new()
+        .stack_size(STACK)
+        .spawn(move || cli.run());
+    match worker.map(std::thread::JoinHandle::join) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        _ => {
+            eprintln!("error: grille stopped unexpectedly; please report this with the file that caused it");
+            ExitCode::from(2)
+        }
+    }
+}

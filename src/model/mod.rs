@@ -1,0 +1,369 @@
+//! The validated model: what the compiler knows after checking. The scoring
+//! engine and every emitter consume this, never the syntax tree.
+
+mod expr;
+mod text;
+
+pub use expr::{ArithOp, CompareOp, Expr};
+pub use text::{Inline, RichText};
+
+use crate::num::Num;
+use crate::source::Span;
+use std::collections::BTreeMap;
+use std::fmt;
+
+#[derive(Clone, Debug)]
+pub struct Model {
+    pub id: String,
+    pub title: String,
+    pub edition: u32,
+    pub lang: String,
+    pub meta: Meta,
+    pub sections: Vec<Section>,
+    pub computed: Vec<Computed>,
+    pub levels: Levels,
+    pub examples: Vec<Example>,
+    /// The sum of the sections' maxima.
+    pub max: Num,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Meta {
+    pub organiser: Option<String>,
+    pub contact: Option<String>,
+    pub website: Option<String>,
+    pub deadline: Option<Date>,
+    /// The document's date (used in generated documents instead of a clock).
+    pub date: Option<Date>,
+    pub notice: Option<RichText>,
+    pub intro: Option<RichText>,
+    pub draft: bool,
+    /// Where the HTML form submits answers, when set.
+    pub action: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Section {
+    pub id: String,
+    /// 1-based display number.
+    pub number: usize,
+    pub title: String,
+    pub intro: Option<RichText>,
+    pub when: Option<Expr>,
+    pub items: Vec<Item>,
+    pub checks: Vec<Check>,
+    pub max: Num,
+    pub span: Span,
+}
+
+impl Section {
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.items.iter().filter_map(|item| match item {
+            Item::Question(q) => Some(q),
+            Item::Note(_) => None,
+        })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub enum Item {
+    Question(Question),
+    Note(Note),
+}
+
+#[derive(Clone, Debug)]
+pub struct Note {
+    pub id: Option<String>,
+    pub text: RichText,
+    pub when: Option<Expr>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Question {
+    pub id: String,
+    /// Display number such as `2.3`.
+    pub number: String,
+    pub label: String,
+    pub hint: Option<String>,
+    pub required: bool,
+    pub when: Option<Expr>,
+    pub kind: Kind,
+    pub scoring: Scoring,
+    pub checks: Vec<Check>,
+    /// The most points this question can earn.
+    pub max: Num,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum Kind {
+    YesNo,
+    One(Vec<Choice>),
+    Many {
+        options: Vec<Choice>,
+        min_choices: Option<u32>,
+        max_choices: Option<u32>,
+    },
+    Integer(Bounds),
+    Decimal(Bounds),
+    /// A number from 0 to 100 unless narrowed.
+    Percent(Bounds),
+    Text,
+    LongText,
+    Date,
+    Email,
+    Url,
+    Siret,
+}
+
+impl Kind {
+    /// The options of a choice question.
+    pub fn options(&self) -> &[Choice] {
+        match self {
+            Kind::One(options) | Kind::Many { options, .. } => options,
+            _ => &[],
+        }
+    }
+
+    pub fn bounds(&self) -> Option<&Bounds> {
+        match self {
+            Kind::Integer(b) | Kind::Decimal(b) | Kind::Percent(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// The keyword of this type in a source file.
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            Kind::YesNo => "yesno",
+            Kind::One(_) => "one",
+            Kind::Many { .. } => "many",
+            Kind::Integer(_) => "integer",
+            Kind::Decimal(_) => "decimal",
+            Kind::Percent(_) => "percent",
+            Kind::Text => "text",
+            Kind::LongText => "text long",
+            Kind::Date => "date",
+            Kind::Email => "email",
+            Kind::Url => "url",
+            Kind::Siret => "siret",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Bounds {
+    pub min: Option<Num>,
+    pub max: Option<Num>,
+    pub unit: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+    pub points: Num,
+    pub exclusive: bool,
+}
+
+#[derive(Clone, Debug)]
+pub enum Scoring {
+    None,
+    YesNo {
+        yes: Num,
+        no: Num,
+    },
+    /// The chosen options' points, capped for a multiple choice.
+    Choices {
+        cap: Option<Num>,
+    },
+    /// A number scored by the band it falls in: the question's own answer,
+    /// or `value` when given.
+    Bands {
+        value: Option<Expr>,
+        bands: Vec<Band>,
+    },
+    Jury {
+        max: Num,
+    },
+}
+
+/// An interval with its points: `[lower, upper)` and so on.
+#[derive(Clone, Debug)]
+pub struct Band {
+    pub lower: Num,
+    pub lower_closed: bool,
+    /// `None` for no upper bound.
+    pub upper: Option<Num>,
+    pub upper_closed: bool,
+    pub points: Num,
+}
+
+impl Band {
+    pub fn contains(&self, value: &Num) -> bool {
+        let above = if self.lower_closed {
+            *value >= self.lower
+        } else {
+            *value > self.lower
+        };
+        let below = match &self.upper {
+            None => true,
+            Some(u) if self.upper_closed => value <= u,
+            Some(u) => value < u,
+        };
+        above && below
+    }
+}
+
+impl fmt::Display for Band {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let open = if self.lower_closed { '[' } else { '(' };
+        let close = if self.upper_closed { ']' } else { ')' };
+        match &self.upper {
+            Some(u) => write!(f, "{open}{}, {u}{close}", self.lower),
+            None => write!(f, "{open}{}, ∞)", self.lower),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Check {
+    pub expr: Expr,
+    pub message: String,
+    /// A soft check only warns.
+    pub soft: bool,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Computed {
+    pub id: String,
+    pub label: Option<String>,
+    pub expr: Expr,
+    /// Declared bounds: a value outside them makes the answer set invalid.
+    pub range: Option<(Num, Num)>,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    /// A level needs its own gates and those of every level below it.
+    Cumulative,
+    /// A level needs only its own gates.
+    Independent,
+}
+
+#[derive(Clone, Debug)]
+pub struct Levels {
+    pub scheme: Scheme,
+    /// The name of level 0 (not labelled).
+    pub unlabelled: Option<String>,
+    pub levels: Vec<Level>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Level {
+    pub number: u32,
+    pub name: String,
+    /// The total needed, in points (a percentage is resolved against the maximum).
+    pub min_total: Num,
+    /// The threshold as written, when it was a percentage of the maximum.
+    pub percent: Option<Num>,
+    pub gates: Vec<Gate>,
+    pub description: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Gate {
+    pub expr: Expr,
+    /// The gate as written, for explanations.
+    pub source: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Example {
+    pub id: String,
+    pub title: Option<String>,
+    pub answers: BTreeMap<String, Answer>,
+    pub jury: BTreeMap<String, Num>,
+    pub expect: Expectations,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Expectations {
+    pub level: Option<u32>,
+    pub total: Option<Num>,
+    pub sections: BTreeMap<String, Num>,
+    pub invalid: bool,
+}
+
+/// One answer, as in an answers file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    Bool(bool),
+    Choice(String),
+    Choices(Vec<String>),
+    Number(Num),
+    Text(String),
+    Date(Date),
+}
+
+/// A calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, refusing impossible dates.
+    pub fn parse(text: &str) -> Option<Date> {
+        let b = text.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let year: i32 = text[0..4].parse().ok()?;
+        let month: u8 = text[5..7].parse().ok()?;
+        let day: u8 = text[8..10].parse().ok()?;
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days)
+            .contains(&day)
+            .then_some(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Model {
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.sections.iter().flat_map(Section::questions)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions().find(|q| q.id == id)
+    }
+
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    pub fn computed(&self, id: &str) -> Option<&Computed> {
+        self.computed.iter().find(|c| c.id == id)
+    }
+}

@@ -1,0 +1,135 @@
+//! Light formatting in introductions and notes: paragraphs separated by a
+//! blank line, `*emphasis*`, `**strong**` and `[links](https://…)`.
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RichText {
+    pub paragraphs: Vec<Vec<Inline>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    Emphasis(String),
+    Strong(String),
+    Link { text: String, url: String },
+}
+
+impl RichText {
+    /// Parses the light formatting; the error says what is malformed.
+    pub fn parse(source: &str) -> Result<RichText, String> {
+        let mut paragraphs = Vec::new();
+        for block in source.split("\n\n") {
+            let joined = block
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !joined.is_empty() {
+                paragraphs.push(inlines(&joined)?);
+            }
+        }
+        Ok(RichText { paragraphs })
+    }
+
+    /// The text without formatting.
+    pub fn plain(&self) -> String {
+        self.paragraphs
+            .iter()
+            .map(|p| {
+                p.iter()
+                    .map(|i| match i {
+                        Inline::Text(t) | Inline::Emphasis(t) | Inline::Strong(t) => t.as_str(),
+                        Inline::Link { text, .. } => text.as_str(),
+                    })
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+}
+
+fn inlines(text: &str) -> Result<Vec<Inline>, String> {
+    let mut out = Vec::new();
+    let mut plain = String::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("**") {
+            let end = after
+                .find("**")
+                .ok_or("`**` opens strong text that is never closed")?;
+            flush(&mut plain, &mut out);
+            out.push(Inline::Strong(after[..end].to_owned()));
+            rest = &after[end + 2..];
+        } else if let Some(after) = rest.strip_prefix('*') {
+            let end = after
+                .find('*')
+                .ok_or("`*` opens emphasis that is never closed")?;
+            flush(&mut plain, &mut out);
+            out.push(Inline::Emphasis(after[..end].to_owned()));
+            rest = &after[end + 1..];
+        } else if let Some(after) = rest.strip_prefix('[') {
+            let close = after
+                .find("](")
+                .ok_or("`[` starts a link that has no `](address)`")?;
+            let url_end = after[close + 2..]
+                .find(')')
+                .ok_or("a link's address is not closed with `)`")?;
+            let url = after[close + 2..close + 2 + url_end].trim().to_owned();
+            if !(url.starts_with("https://")
+                || url.starts_with("http://")
+                || url.starts_with("mailto:"))
+            {
+                return Err(format!(
+                    "the link address `{url}` must start with `https://`, `http://` or `mailto:`"
+                ));
+            }
+            flush(&mut plain, &mut out);
+            out.push(Inline::Link {
+                text: after[..close].to_owned(),
+                url,
+            });
+            rest = &after[close + 3 + url_end..];
+        } else {
+            plain.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    flush(&mut plain, &mut out);
+    Ok(out)
+}
+
+fn flush(plain: &mut String, out: &mut Vec<Inline>) {
+    if !plain.is_empty() {
+        out.push(Inline::Text(std::mem::take(plain)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Inline, RichText};
+
+    #[test]
+    fn parses_paragraphs_and_inlines() {
+        let t =
+            RichText::parse("Un *label*\nlibre.\n\nVoir [le site](https://example.org) **vite**.")
+                .unwrap();
+        assert_eq!(t.paragraphs.len(), 2);
+        assert_eq!(
+            t.paragraphs[0],
+            vec![
+                Inline::Text("Un ".into()),
+                Inline::Emphasis("label".into()),
+                Inline::Text(" libre.".into())
+            ]
+        );
+        assert_eq!(t.plain(), "Un label libre.\n\nVoir le site vite.");
+    }
+
+    #[test]
+    fn refuses_malformed_markup() {
+        assert!(RichText::parse("un *mot").is_err());
+        assert!(RichText::parse("[lien](ftp://x)").is_err());
+        assert!(RichText::parse("[lien sans adresse]").is_err());
+    }
+}

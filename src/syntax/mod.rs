@@ -1,0 +1,169 @@
+//! From bytes to the syntax tree. pest stays inside this module.
+
+pub mod ast;
+mod names;
+mod parser;
+
+use crate::diagnostic::{self, Diagnostic};
+use crate::source::{Source, Span};
+use names::Group;
+use parser::{GrilleParser, Rule};
+use pest::Parser as _;
+use std::collections::BTreeMap;
+
+/// Brackets nested deeper than this are refused before parsing.
+const MAX_NESTING: usize = 64;
+
+/// Decodes a file's bytes. Invalid UTF-8 is an error that points at the first
+/// bad byte; the returned source is still usable for rendering it.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Source, (Source, Diagnostic)> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Source::new(name, text)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let byte = e.as_bytes()[at];
+            let d = diagnostic::not_utf8(Span::new(at, at + 1), byte);
+            Err((Source::new(name, text), d))
+        }
+    }
+}
+
+/// Parses a questionnaire file. A syntax error stops parsing.
+pub fn parse(text: &str) -> Result<ast::File, Diagnostic> {
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(diagnostic::empty_file(Span::new(0, text.len())));
+    }
+    check_nesting(text)?;
+    pest::set_error_detail(true);
+    let mut pairs = GrilleParser::parse(Rule::file, text).map_err(|e| syntax_error(text, &e))?;
+    let file = pairs.next().expect("a successful parse yields the file");
+    parser::file(file)
+}
+
+/// Refuses brackets nested beyond `MAX_NESTING`, so that no later stage can
+/// run out of stack on hostile input.
+fn check_nesting(text: &str) -> Result<(), Diagnostic> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'"' if bytes[i..].starts_with(b"\"\"\"") => {
+                i += 3;
+                while i < bytes.len() && !bytes[i..].starts_with(b"\"\"\"") {
+                    i += 1;
+                }
+                i += 2;
+            }
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(diagnostic::nested_too_deep(
+                        Span::new(i, i + 1),
+                        MAX_NESTING,
+                    ));
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
+    let at = match error.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
+    };
+    let found = found_at(text, at);
+    let span = Span::new(at, at + found.len_bytes);
+
+    // A non-ASCII letter inside an identifier gets its own explanation.
+    if let Some(c) = text[at..].chars().next() {
+        let prev = text[..at].chars().next_back();
+        if c.is_alphabetic()
+            && !c.is_ascii()
+            && prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '_')
+        {
+            return diagnostic::non_ascii_identifier(Span::new(at, at + c.len_utf8()), c);
+        }
+    }
+
+    let mut expected: BTreeMap<Group, Vec<&'static str>> = BTreeMap::new();
+    let mut add = |name: names::Name| {
+        let list = expected.entry(name.group).or_default();
+        if !list.contains(&name.text) {
+            list.push(name.text);
+        }
+    };
+    if let pest::error::ErrorVariant::ParsingError { positives, .. } = &error.variant {
+        for rule in positives {
+            add(names::name(*rule));
+        }
+    }
+    if let Some(attempts) = error.parse_attempts() {
+        for token in attempts.expected_tokens() {
+            if let Some(name) = names::token(&token.to_string()) {
+                add(name);
+            }
+        }
+    }
+    expected.remove(&Group::Hidden);
+    let mut items: Vec<String> = Vec::new();
+    for (group, list) in &expected {
+        match names::group_summary(*group) {
+            Some(summary) if list.len() > 2 => items.push(summary.to_owned()),
+            _ => items.extend(list.iter().map(|s| (*s).to_owned())),
+        }
+    }
+    diagnostic::syntax(span, &items, &found.description)
+}
+
+struct Found {
+    description: String,
+    len_bytes: usize,
+}
+
+/// What stands at an offset, in words: `` `word` ``, `` `}` ``, or the end of the file.
+fn found_at(text: &str, at: usize) -> Found {
+    let rest = &text[at.min(text.len())..];
+    let Some(c) = rest.chars().next() else {
+        return Found {
+            description: "the end of the file".to_owned(),
+            len_bytes: 0,
+        };
+    };
+    if c == '\n' || c == '\r' {
+        return Found {
+            description: "the end of the line".to_owned(),
+            len_bytes: 1,
+        };
+    }
+    let word_len = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+        .unwrap_or(rest.len());
+    let len = if word_len > 0 { word_len } else { c.len_utf8() };
+    let shown: String = rest[..len].chars().take(40).collect();
+    let ellipsis = if shown.len() < len { "…" } else { "" };
+    Found {
+        description: format!("`{shown}{ellipsis}`"),
+        len_bytes: len,
+    }
+}

@@ -1,0 +1,192 @@
+//! Human names for grammar rules, for syntax errors. The match is exhaustive:
+//! a new rule cannot go unnamed.
+
+use super::parser::Rule;
+
+/// How expected items are grouped in a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Group {
+    /// Listed one by one.
+    Single,
+    /// `question`, `note`, `compute`… at the top of a section.
+    Item,
+    /// `yesno`, `one`, `many`…
+    Type,
+    /// `required`, `hint`, `when`…
+    Attribute,
+    /// `and`, `=`, `+`…
+    Operator,
+    /// Never shown (internal rules).
+    Hidden,
+}
+
+pub(super) struct Name {
+    pub group: Group,
+    pub text: &'static str,
+}
+
+const fn single(text: &'static str) -> Name {
+    Name {
+        group: Group::Single,
+        text,
+    }
+}
+
+const fn grouped(group: Group, text: &'static str) -> Name {
+    Name { group, text }
+}
+
+const HIDDEN: Name = Name {
+    group: Group::Hidden,
+    text: "",
+};
+
+/// The human name of a rule, as shown after "expected".
+pub(super) fn name(rule: Rule) -> Name {
+    use Group::{Attribute, Item, Operator, Type};
+    match rule {
+        Rule::EOI => single("the end of the file"),
+        Rule::file | Rule::questionnaire | Rule::k_questionnaire => single("`questionnaire`"),
+        Rule::header => single("the header block `{ … }`"),
+        Rule::field => single("a header line such as `lang fr`"),
+        Rule::section | Rule::k_section => grouped(Item, "`section`"),
+        Rule::intro | Rule::k_intro => grouped(Item, "`intro`"),
+        Rule::note | Rule::k_note => grouped(Item, "`note`"),
+        Rule::compute | Rule::k_compute => grouped(Item, "`compute`"),
+        Rule::levels | Rule::k_levels => grouped(Item, "`levels`"),
+        Rule::example | Rule::k_example => grouped(Item, "`example`"),
+        Rule::question | Rule::k_question => grouped(Item, "`question`"),
+        Rule::range | Rule::k_range => single("`range`"),
+        Rule::qtype => single("a question type such as `one`, `many`, `integer`"),
+        Rule::k_yesno => grouped(Type, "`yesno`"),
+        Rule::k_one => grouped(Type, "`one`"),
+        Rule::k_many => grouped(Type, "`many`"),
+        Rule::k_integer => grouped(Type, "`integer`"),
+        Rule::k_decimal => grouped(Type, "`decimal`"),
+        Rule::k_percent => grouped(Type, "`percent`"),
+        Rule::k_text => grouped(Type, "`text`"),
+        Rule::k_long => single("`long`"),
+        Rule::k_date => grouped(Type, "`date`"),
+        Rule::k_email => grouped(Type, "`email`"),
+        Rule::k_url => grouped(Type, "`url`"),
+        Rule::k_siret => grouped(Type, "`siret`"),
+        Rule::options => single("the options block `{ … }`"),
+        Rule::option => single("an option such as `oui \"Oui\" = 1`"),
+        Rule::points => single("points such as `= 2`"),
+        Rule::exclusive | Rule::k_exclusive => single("`exclusive`"),
+        Rule::required | Rule::k_required => grouped(Attribute, "`required`"),
+        Rule::hint | Rule::k_hint => grouped(Attribute, "`hint`"),
+        Rule::when | Rule::k_when => grouped(Attribute, "`when`"),
+        Rule::min | Rule::k_min => grouped(Attribute, "`min`"),
+        Rule::max | Rule::k_max => grouped(Attribute, "`max`"),
+        Rule::unit | Rule::k_unit => grouped(Attribute, "`unit`"),
+        Rule::cap | Rule::k_cap => grouped(Attribute, "`cap`"),
+        Rule::jury | Rule::k_jury => grouped(Attribute, "`jury`"),
+        Rule::yes_points | Rule::k_yes => grouped(Attribute, "`yes`"),
+        Rule::no_points | Rule::k_no => grouped(Attribute, "`no`"),
+        Rule::bands | Rule::k_bands => grouped(Attribute, "`bands`"),
+        Rule::k_score => grouped(Attribute, "`score`"),
+        Rule::check | Rule::k_check => grouped(Attribute, "`check`"),
+        Rule::band => single("a band such as `[10, 50) = 5`"),
+        Rule::interval | Rule::lower_bracket => single("an interval such as `[0, 10)`"),
+        Rule::upper_bracket => single("`)` or `]`"),
+        Rule::infinity | Rule::k_inf => single("`∞`"),
+        Rule::soft | Rule::k_soft => single("`soft`"),
+        Rule::scheme | Rule::k_cumulative => single("`cumulative`"),
+        Rule::k_independent => single("`independent`"),
+        Rule::unlabelled | Rule::k_none => single("`none`"),
+        Rule::level | Rule::k_level => single("`level`"),
+        Rule::threshold | Rule::k_from => single("`from`"),
+        Rule::gate | Rule::k_gate => single("`gate`"),
+        Rule::description | Rule::k_description => single("`description`"),
+        Rule::answers | Rule::k_answers => single("`answers`"),
+        Rule::answer => single("an answer such as `S1 = deliberation`"),
+        Rule::jury_scores => single("`jury`"),
+        Rule::jury_score => single("a jury score such as `S5 = 4`"),
+        Rule::expect | Rule::k_expect => single("`expect`"),
+        Rule::expect_level => single("`level`"),
+        Rule::expect_total | Rule::k_total | Rule::total => single("`total`"),
+        Rule::expect_section => single("`section`"),
+        Rule::expect_invalid | Rule::k_invalid => single("`invalid`"),
+        Rule::expr | Rule::paren | Rule::name | Rule::section_score => {
+            single("an expression such as `S1 = deliberation`")
+        }
+        Rule::not | Rule::k_not => single("`not`"),
+        Rule::neg => single("`-`"),
+        Rule::in_set | Rule::k_in => grouped(Operator, "`in`"),
+        Rule::not_in_set => grouped(Operator, "`not in`"),
+        Rule::has_any | Rule::has_option | Rule::k_has => grouped(Operator, "`has`"),
+        Rule::k_any => single("`any`"),
+        Rule::set => single("a set such as `{a, b}`"),
+        Rule::or | Rule::k_or => grouped(Operator, "`or`"),
+        Rule::and | Rule::k_and => grouped(Operator, "`and`"),
+        Rule::eq => grouped(Operator, "`=`"),
+        Rule::ne => grouped(Operator, "`!=`"),
+        Rule::le => grouped(Operator, "`<=`"),
+        Rule::ge => grouped(Operator, "`>=`"),
+        Rule::lt => grouped(Operator, "`<`"),
+        Rule::gt => grouped(Operator, "`>`"),
+        Rule::add => grouped(Operator, "`+`"),
+        Rule::sub => grouped(Operator, "`-`"),
+        Rule::mul => grouped(Operator, "`*`"),
+        Rule::div => grouped(Operator, "`/`"),
+        Rule::ident => single("an identifier such as `S1`"),
+        Rule::boolean => single("`yes` or `no`"),
+        Rule::integer => single("a whole number"),
+        Rule::number | Rule::unsigned => single("a number"),
+        Rule::percent => single("a percentage such as `50%`"),
+        Rule::date => single("a date such as `2024-03-15`"),
+        Rule::text | Rule::quoted_text | Rule::block_text => single("a text in quotes `\"…\"`"),
+        Rule::k_edition => single("`edition`"),
+        Rule::reserved
+        | Rule::WHITESPACE
+        | Rule::COMMENT
+        | Rule::BOM
+        | Rule::item
+        | Rule::field_value
+        | Rule::section_item
+        | Rule::question_part
+        | Rule::attribute
+        | Rule::upper_bound
+        | Rule::levels_item
+        | Rule::level_part
+        | Rule::example_part
+        | Rule::answer_value
+        | Rule::expectation
+        | Rule::prefix
+        | Rule::postfix
+        | Rule::infix
+        | Rule::primary
+        | Rule::ident_char
+        | Rule::escape => HIDDEN,
+    }
+}
+
+/// The group of a literal token that the grammar expected, such as `{`.
+pub(super) fn token(token: &str) -> Option<Name> {
+    let text = match token {
+        "{" => "`{`",
+        "}" => "`}`",
+        "(" => "`(`",
+        ")" => "`)`",
+        "[" => "`[`",
+        "]" => "`]`",
+        "=" => "`=`",
+        "," => "`,`",
+        ".." => "`..`",
+        "\"" | "\"\"\"" => "a text in quotes `\"…\"`",
+        _ => return None,
+    };
+    Some(single(text))
+}
+
+/// How a group reads when several of its members are expected.
+pub(super) fn group_summary(group: Group) -> Option<&'static str> {
+    match group {
+        Group::Item => Some("`question`, `note`, `section`, `levels` or another item"),
+        Group::Type => Some("a question type such as `yesno`, `one`, `many`, `integer`, `text`"),
+        Group::Attribute => Some("an attribute such as `required`, `hint`, `when`, `min`"),
+        Group::Operator => Some("an operator such as `and`, `or`, `=`, `>=`, `+`"),
+        Group::Single | Group::Hidden => None,
+    }
+}
