@@ -4,6 +4,9 @@
 //! tree, [`check::check`] validates it into a [`model::Model`], which the
 //! scoring engine and the emitters consume.
 
+// Diagnostics are the error type of every stage: plain data, returned by value.
+#![allow(clippy::result_large_err)]
+
 pub mod check;
 pub mod diagnostic;
 pub mod model;

@@ -32,7 +32,11 @@ impl Num {
             Some(rest) => (true, rest),
             None => (false, mantissa.strip_prefix('+').unwrap_or(mantissa)),
         };
-        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        let (whole, fraction) = match digits.split_once('.') {
+            Some((_, "")) => return None,
+            Some(parts) => parts,
+            None => (digits, ""),
+        };
         if whole.is_empty() && fraction.is_empty()
             || !whole.bytes().all(|b| b.is_ascii_digit())
             || !fraction.bytes().all(|b| b.is_ascii_digit())

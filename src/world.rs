@@ -17,7 +17,9 @@ impl World for FsWorld {
     fn read(&self, path: &str) -> io::Result<Vec<u8>> {
         let meta = std::fs::metadata(path)?;
         if meta.is_dir() {
-            return Err(io::Error::other("it is a directory, not a file"));
+            return Err(io::Error::other(
+                "it is a directory; give questionnaire files such as `forms/tnl-2024.grille`",
+            ));
         }
         std::fs::read(path)
     }

@@ -304,7 +304,7 @@ impl<'a> Checker<'a> {
     }
 
     /// A name that is neither a question nor a computed value: maybe an option.
-    fn unknown_name<'e>(&self, e: &'e ast::Expr) -> Option<Ident> {
+    fn unknown_name(&self, e: &ast::Expr) -> Option<Ident> {
         match &e.kind {
             ExprKind::Name(n)
                 if !self.questions.contains_key(n.as_str())

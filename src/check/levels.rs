@@ -22,7 +22,10 @@ impl Checker<'_> {
             })
             .collect();
         let Some(block) = blocks.first() else {
-            self.report(diagnostic::no_levels(self.file.header.id.span));
+            // A survey without points needs no levels; a scored one does.
+            if *max > Num::zero() {
+                self.report(diagnostic::no_levels(self.file.header.id.span));
+            }
             return Levels {
                 scheme: Scheme::Cumulative,
                 unlabelled: None,

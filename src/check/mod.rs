@@ -13,6 +13,8 @@ mod questions;
 mod suggest;
 mod symbols;
 
+pub(crate) use suggest::closest;
+
 use crate::diagnostic::{self, Diagnostic};
 use crate::model::{Kind, Model};
 use crate::num::Num;

@@ -174,6 +174,9 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// A cycle: each node with the span of its reference to the next.
+type Steps<'a> = [(&'a str, Span)];
+
 /// Depth-first search reporting each cycle as the list of (node, span of the
 /// reference to the next node).
 fn find_cycles<'a>(
@@ -181,7 +184,7 @@ fn find_cycles<'a>(
     edges: &BTreeMap<&'a str, Vec<(&'a str, Span)>>,
     stack: &mut Vec<(&'a str, Span)>,
     done: &mut BTreeSet<&'a str>,
-    found: &mut dyn FnMut(&[(&'a str, Span)]),
+    found: &mut dyn FnMut(&Steps<'a>),
 ) {
     if done.contains(node) || stack.len() > edges.len() {
         return;

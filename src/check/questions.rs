@@ -337,29 +337,26 @@ impl<'a> Checker<'a> {
                 PartKind::Hint(t) => hint = Some(t.value.clone()),
                 PartKind::When(w) => when = self.condition(w, Ctx::Answers, "a `when`"),
                 PartKind::Check(c) => checks.extend(self.check(c)),
-                PartKind::YesPoints(_) | PartKind::NoPoints(_) => {
+                PartKind::YesPoints(_) | PartKind::NoPoints(_)
                     if !methods
                         .iter()
-                        .any(|(m, _)| matches!(m, Scoring::YesNo { .. }))
-                    {
-                        let points = |yes: bool| {
-                            q.parts
-                                .iter()
-                                .find_map(|p| match &p.kind {
-                                    PartKind::YesPoints(n) if yes => Some(n.value.clone()),
-                                    PartKind::NoPoints(n) if !yes => Some(n.value.clone()),
-                                    _ => None,
-                                })
-                                .unwrap_or_default()
-                        };
-                        methods.push((
-                            Scoring::YesNo {
-                                yes: points(true),
-                                no: points(false),
-                            },
-                            part.span,
-                        ));
-                    }
+                        .any(|(m, _)| matches!(m, Scoring::YesNo { .. })) =>
+                {
+                    let points = |yes: bool| {
+                        q.parts
+                            .iter()
+                            .find_map(|p| match &p.kind {
+                                PartKind::YesPoints(n) if yes => Some(n.value.clone()),
+                                PartKind::NoPoints(n) if !yes => Some(n.value.clone()),
+                                _ => None,
+                            })
+                            .unwrap_or_default()
+                    };
+                    let scoring = Scoring::YesNo {
+                        yes: points(true),
+                        no: points(false),
+                    };
+                    methods.push((scoring, part.span));
                 }
                 PartKind::Jury(lo, hi) => {
                     if !lo.value.is_zero() || !hi.value.is_integer() || hi.value <= Num::zero() {
@@ -391,8 +388,9 @@ impl<'a> Checker<'a> {
                 _ => {}
             }
         }
+        let many = matches!(kind, Some(Kind::Many { .. }));
         let cap = q.parts.iter().find_map(|p| match &p.kind {
-            PartKind::Cap(n) if n.value > Num::zero() => Some((n.value.clone(), p.span)),
+            PartKind::Cap(n) if many && n.value > Num::zero() => Some((n.value.clone(), p.span)),
             _ => None,
         });
         if let Some((cap, span)) = &cap {
@@ -461,8 +459,10 @@ impl<'a> Checker<'a> {
             Some(_) => "the scored value".to_owned(),
             None => format!("`{}`", q.id.name),
         };
-        let ok = self.check_bands(&b.bands, &domain, integer, &subject, q.id.span);
-        ok.then(|| Scoring::Bands {
+        // Bands with coverage problems still count for the maxima, so that
+        // one mistake does not cascade into threshold errors.
+        self.check_bands(&b.bands, &domain, integer, &subject, q.id.span);
+        (!b.bands.is_empty()).then(|| Scoring::Bands {
             value,
             bands: b
                 .bands

@@ -1,7 +1,7 @@
 //! « did you mean »: the closest known name to a misspelt one.
 
 /// The candidate closest to `name`, if close enough to be a likely typo.
-pub(super) fn closest<'c>(
+pub(crate) fn closest<'c>(
     name: &str,
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<&'c str> {

@@ -21,7 +21,13 @@ fn did_you_mean(suggestion: Option<&str>) -> Option<String> {
 
 // ---------------------------------------------------------------- syntax
 
-pub fn syntax(span: Span, expected: &[String], found: &str) -> Diagnostic {
+pub fn syntax(
+    span: Span,
+    expected: &[String],
+    found: &str,
+    suggestion: Option<&str>,
+    unclosed: bool,
+) -> Diagnostic {
     let list = match expected {
         [] => "something else".to_owned(),
         [one] => one.clone(),
@@ -33,7 +39,25 @@ pub fn syntax(span: Span, expected: &[String], found: &str) -> Diagnostic {
         span,
         "unexpected here",
     )
-    .with_help("see docs/language.md for the syntax of each construct")
+    .with_help(if unclosed {
+        "a block opened with `{` is not closed: add the missing `}`".to_owned()
+    } else if let Some(s) = suggestion {
+        format!("did you mean `{s}`?")
+    } else {
+        "see docs/language.md for the syntax of each construct".to_owned()
+    })
+}
+
+pub fn unclosed_text(span: Span) -> Diagnostic {
+    error(
+        Code::E0001,
+        "this text is not closed",
+        span,
+        "the text starts here",
+    )
+    .with_help(
+        "close it with `\"` on the same line; for several lines, write `\"\"\"` before and after",
+    )
 }
 
 pub fn empty_file(span: Span) -> Diagnostic {

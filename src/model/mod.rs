@@ -66,6 +66,7 @@ impl Section {
 }
 
 #[derive(Clone, Debug)]
+#[allow(clippy::large_enum_variant)] // questions are the common case
 pub enum Item {
     Question(Question),
     Note(Note),

@@ -35,8 +35,17 @@ pub fn parse(text: &str) -> Result<ast::File, Diagnostic> {
         return Err(diagnostic::empty_file(Span::new(0, text.len())));
     }
     check_nesting(text)?;
-    pest::set_error_detail(true);
-    let mut pairs = GrilleParser::parse(Rule::file, text).map_err(|e| syntax_error(text, &e))?;
+    let mut pairs = match GrilleParser::parse(Rule::file, text) {
+        Ok(pairs) => pairs,
+        Err(_) => {
+            // Parse again, collecting the expected tokens for the message.
+            pest::set_error_detail(true);
+            let detailed = GrilleParser::parse(Rule::file, text).err();
+            pest::set_error_detail(false);
+            let error = detailed.expect("the same input fails the same way");
+            return Err(syntax_error(text, &error));
+        }
+    };
     let file = pairs.next().expect("a successful parse yields the file");
     parser::file(file)
 }
@@ -115,7 +124,9 @@ fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
     };
     if let pest::error::ErrorVariant::ParsingError { positives, .. } = &error.variant {
         for rule in positives {
-            add(names::name(*rule));
+            for name in names::expand(*rule) {
+                add(name);
+            }
         }
     }
     if let Some(attempts) = error.parse_attempts() {
@@ -129,11 +140,27 @@ fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
     let mut items: Vec<String> = Vec::new();
     for (group, list) in &expected {
         match names::group_summary(*group) {
-            Some(summary) if list.len() > 2 => items.push(summary.to_owned()),
+            Some(summary) if list.len() > 2 || *group == Group::Operand => {
+                items.push(summary.to_owned())
+            }
             _ => items.extend(list.iter().map(|s| (*s).to_owned())),
         }
     }
-    diagnostic::syntax(span, &items, &found.description)
+    if found.description == "`\"`" {
+        return diagnostic::unclosed_text(span);
+    }
+    let keywords = expected
+        .values()
+        .flatten()
+        .filter_map(|text| text.strip_prefix('`').and_then(|t| t.strip_suffix('`')));
+    let suggestion = found
+        .description
+        .strip_prefix('`')
+        .and_then(|f| f.strip_suffix('`'))
+        .filter(|word| word.len() > 1 && word.chars().all(|c| c.is_alphanumeric() || c == '_'))
+        .and_then(|word| crate::check::closest(word, keywords));
+    let unclosed = found.len_bytes == 0 && expected.values().flatten().any(|t| *t == "`}`");
+    diagnostic::syntax(span, &items, &found.description, suggestion, unclosed)
 }
 
 struct Found {

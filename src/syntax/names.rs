@@ -16,6 +16,8 @@ pub(super) enum Group {
     Attribute,
     /// `and`, `=`, `+`…
     Operator,
+    /// What can start an expression: a name, a number, `not`, `(`…
+    Operand,
     /// Never shown (internal rules).
     Hidden,
 }
@@ -43,7 +45,7 @@ const HIDDEN: Name = Name {
 
 /// The human name of a rule, as shown after "expected".
 pub(super) fn name(rule: Rule) -> Name {
-    use Group::{Attribute, Item, Operator, Type};
+    use Group::{Attribute, Item, Operand, Operator, Type};
     match rule {
         Rule::EOI => single("the end of the file"),
         Rule::file | Rule::questionnaire | Rule::k_questionnaire => single("`questionnaire`"),
@@ -70,7 +72,7 @@ pub(super) fn name(rule: Rule) -> Name {
         Rule::k_email => grouped(Type, "`email`"),
         Rule::k_url => grouped(Type, "`url`"),
         Rule::k_siret => grouped(Type, "`siret`"),
-        Rule::options => single("the options block `{ … }`"),
+        Rule::options => single("`{`"),
         Rule::option => single("an option such as `oui \"Oui\" = 1`"),
         Rule::points => single("points such as `= 2`"),
         Rule::exclusive | Rule::k_exclusive => single("`exclusive`"),
@@ -105,14 +107,13 @@ pub(super) fn name(rule: Rule) -> Name {
         Rule::jury_score => single("a jury score such as `S5 = 4`"),
         Rule::expect | Rule::k_expect => single("`expect`"),
         Rule::expect_level => single("`level`"),
-        Rule::expect_total | Rule::k_total | Rule::total => single("`total`"),
+        Rule::expect_total => single("`total`"),
+        Rule::k_total | Rule::total => grouped(Operand, "`total`"),
         Rule::expect_section => single("`section`"),
         Rule::expect_invalid | Rule::k_invalid => single("`invalid`"),
-        Rule::expr | Rule::paren | Rule::name | Rule::section_score => {
-            single("an expression such as `S1 = deliberation`")
-        }
-        Rule::not | Rule::k_not => single("`not`"),
-        Rule::neg => single("`-`"),
+        Rule::expr | Rule::paren | Rule::name | Rule::section_score => grouped(Operand, "a name"),
+        Rule::not | Rule::k_not => grouped(Operand, "`not`"),
+        Rule::neg => grouped(Operand, "`-`"),
         Rule::in_set | Rule::k_in => grouped(Operator, "`in`"),
         Rule::not_in_set => grouped(Operator, "`not in`"),
         Rule::has_any | Rule::has_option | Rule::k_has => grouped(Operator, "`has`"),
@@ -131,11 +132,12 @@ pub(super) fn name(rule: Rule) -> Name {
         Rule::mul => grouped(Operator, "`*`"),
         Rule::div => grouped(Operator, "`/`"),
         Rule::ident => single("an identifier such as `S1`"),
-        Rule::boolean => single("`yes` or `no`"),
+        Rule::boolean => grouped(Operand, "`yes` or `no`"),
         Rule::integer => single("a whole number"),
-        Rule::number | Rule::unsigned => single("a number"),
-        Rule::percent => single("a percentage such as `50%`"),
-        Rule::date => single("a date such as `2024-03-15`"),
+        Rule::number => single("a number"),
+        Rule::unsigned => grouped(Operand, "a number"),
+        Rule::percent => grouped(Operand, "a percentage such as `50%`"),
+        Rule::date => grouped(Operand, "a date such as `2024-03-15`"),
         Rule::text | Rule::quoted_text | Rule::block_text => single("a text in quotes `\"…\"`"),
         Rule::k_edition => single("`edition`"),
         Rule::reserved
@@ -162,12 +164,37 @@ pub(super) fn name(rule: Rule) -> Name {
     }
 }
 
+/// The names a rule stands for: a question type stands for every type
+/// keyword, so that they are grouped and suggested like the others.
+pub(super) fn expand(rule: Rule) -> Vec<Name> {
+    match rule {
+        Rule::qtype => [
+            Rule::k_yesno,
+            Rule::k_one,
+            Rule::k_many,
+            Rule::k_integer,
+            Rule::k_decimal,
+            Rule::k_percent,
+            Rule::k_text,
+            Rule::k_date,
+            Rule::k_email,
+            Rule::k_url,
+            Rule::k_siret,
+        ]
+        .into_iter()
+        .map(name)
+        .collect(),
+        Rule::upper_bracket => vec![single("`)`"), single("`]`")],
+        _ => vec![name(rule)],
+    }
+}
+
 /// The group of a literal token that the grammar expected, such as `{`.
 pub(super) fn token(token: &str) -> Option<Name> {
     let text = match token {
         "{" => "`{`",
         "}" => "`}`",
-        "(" => "`(`",
+        "(" => return Some(grouped(Group::Operand, "`(`")),
         ")" => "`)`",
         "[" => "`[`",
         "]" => "`]`",
@@ -180,13 +207,15 @@ pub(super) fn token(token: &str) -> Option<Name> {
     Some(single(text))
 }
 
-/// How a group reads when several of its members are expected.
+/// How a group reads when several of its members are expected (operands
+/// always read as one).
 pub(super) fn group_summary(group: Group) -> Option<&'static str> {
     match group {
-        Group::Item => Some("`question`, `note`, `section`, `levels` or another item"),
+        Group::Item => Some("`question`, `note` or another item"),
         Group::Type => Some("a question type such as `yesno`, `one`, `many`, `integer`, `text`"),
         Group::Attribute => Some("an attribute such as `required`, `hint`, `when`, `min`"),
         Group::Operator => Some("an operator such as `and`, `or`, `=`, `>=`, `+`"),
+        Group::Operand => Some("an expression such as `L2 > 0` or `S1 = deliberation`"),
         Group::Single | Group::Hidden => None,
     }
 }

@@ -44,9 +44,40 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 
 type Result<T> = std::result::Result<T, Diagnostic>;
 
+/// A pair's span without the whitespace and comments that pest skipped
+/// after its last token.
 fn span(pair: &Pair<'_, Rule>) -> Span {
     let s = pair.as_span();
-    Span::new(s.start(), s.end())
+    let start = s.start();
+    Span::new(start, start + trim_trailing(s.as_str()).len())
+}
+
+/// The text up to its last token: trailing blanks and `#` comments removed.
+fn trim_trailing(text: &str) -> &str {
+    let mut text = text.trim_end();
+    loop {
+        let line_start = text.rfind('\n').map_or(0, |i| i + 1);
+        match comment_start(&text[line_start..]) {
+            Some(i) => text = text[..line_start + i].trim_end(),
+            None => return text,
+        }
+    }
+}
+
+/// Where a `#` comment starts on a line, outside quoted texts.
+fn comment_start(line: &str) -> Option<usize> {
+    let mut quoted = false;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            '#' if !quoted => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Inner pairs that carry data: keywords are skipped.

@@ -1,0 +1,107 @@
+//! Hostile input: each gives a clear diagnostic (or is accepted), never a
+//! panic, a stack overflow or a flood of output.
+
+use grille::diagnostic::{render_terminal, Code, ColorMode};
+
+const HEADER: &str = "questionnaire t \"T\" edition 2025 { lang fr }\n";
+
+/// Compiles and renders; returns the codes and the rendered text.
+fn run(bytes: Vec<u8>) -> (Vec<Code>, String) {
+    let compiled = grille::compile_bytes("hostile.grille", bytes);
+    let text = render_terminal(&compiled.source, &compiled.diagnostics, ColorMode::Never);
+    (compiled.diagnostics.iter().map(|d| d.code).collect(), text)
+}
+
+#[test]
+fn empty_file() {
+    for input in ["", "   \n\n", "\u{feff}", "# only a comment\n"] {
+        let (codes, text) = run(input.as_bytes().to_vec());
+        assert_eq!(codes, [Code::E0001], "{input:?}");
+        assert!(text.contains("questionnaire"), "{text}");
+    }
+}
+
+#[test]
+fn not_utf8() {
+    let mut bytes = HEADER.as_bytes().to_vec();
+    bytes.extend_from_slice(b"section s \"\xff\xfe\" { question A \"a\" yesno }\n");
+    let (codes, text) = run(bytes);
+    assert_eq!(codes, [Code::E0030]);
+    assert!(text.contains("hostile.grille:2:"), "{text}");
+    assert!(text.contains("UTF-8"), "{text}");
+}
+
+#[test]
+fn byte_order_mark_and_crlf_are_accepted() {
+    let form = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/forms/tnl-2024.grille"
+    ))
+    .unwrap();
+    let crlf = format!("\u{feff}{}", form.replace('\n', "\r\n"));
+    let compiled = grille::compile_bytes("crlf.grille", crlf.into_bytes());
+    assert!(compiled.diagnostics.is_empty());
+    let model = compiled.model.unwrap();
+    assert_eq!(model.max.to_string(), "200");
+    // Block texts lose their CR.
+    assert!(!model.meta.intro.unwrap().plain().contains('\r'));
+}
+
+#[test]
+fn crlf_errors_point_at_the_right_line() {
+    let input = "questionnaire t \"T\" edition 2025 { lang fr }\r\nsection s \"S\" {\r\n  question A \"a\" yesno when B\r\n}\r\n";
+    let (codes, text) = run(input.as_bytes().to_vec());
+    assert_eq!(codes, [Code::E0003]);
+    assert!(text.contains("hostile.grille:3:29"), "{text}");
+    assert!(!text.contains('\r'));
+}
+
+#[test]
+fn five_megabyte_lines() {
+    let long = "x".repeat(5 << 20);
+    // A long label is fine.
+    let ok = format!("{HEADER}section s \"S\" {{ question A \"{long}\" yesno }}\n");
+    assert_eq!(run(ok.into_bytes()).0, []);
+    // Garbage on one long line: an error, and the line is not printed.
+    let garbage = format!("{HEADER}{long}\n");
+    let (codes, text) = run(garbage.into_bytes());
+    assert_eq!(codes, [Code::E0001]);
+    assert!(text.len() < 2000, "{} bytes of output", text.len());
+    // An endless expression.
+    let sum = vec!["1"; 1 << 20].join("+");
+    let expr = format!("{HEADER}section s \"S\" {{ question A \"a\" yesno when {sum} > 0 }}\n");
+    let (codes, text) = run(expr.into_bytes());
+    assert_eq!(codes, [Code::E0029]);
+    assert!(text.len() < 2000, "{} bytes of output", text.len());
+}
+
+#[test]
+fn nesting_twenty_thousand_deep() {
+    let depth = 20_000;
+    let parens = format!("{}L1{}", "(".repeat(depth), ")".repeat(depth));
+    let nots = format!("{}L1", "not ".repeat(depth));
+    let negs = format!("{}L1 > 0", "- ".repeat(depth));
+    let braces = "{".repeat(depth);
+    for body in [parens, nots, negs] {
+        let input = format!("{HEADER}section s \"S\" {{ question L1 \"a\" yesno question L2 \"b\" yesno when {body} }}\n");
+        assert_eq!(run(input.into_bytes()).0, [Code::E0029]);
+    }
+    let input = format!("{HEADER}section s \"S\" {braces}\n");
+    assert_eq!(run(input.into_bytes()).0, [Code::E0029]);
+}
+
+#[test]
+fn many_errors_are_all_reported_in_order() {
+    let mut input = String::from(HEADER);
+    input.push_str("section s \"S\" {\n");
+    for i in 0..200 {
+        input.push_str(&format!("  question Q{i} \"q{i}\" yesno when R{i}\n"));
+    }
+    input.push_str("}\n");
+    let compiled = grille::compile_bytes("many.grille", input.into_bytes());
+    assert_eq!(compiled.diagnostics.len(), 200);
+    assert!(compiled
+        .diagnostics
+        .windows(2)
+        .all(|w| w[0].primary.span < w[1].primary.span));
+}
