@@ -24,6 +24,9 @@ impl Num {
     /// Parses a decimal literal such as `12`, `-0.5` or `1e3` exactly.
     pub fn parse(text: &str) -> Option<Num> {
         let text = text.trim();
+        if let Some(n) = Num::parse_small(text) {
+            return Some(n);
+        }
         let (mantissa, exponent) = match text.find(['e', 'E']) {
             Some(i) => (&text[..i], text[i + 1..].parse::<i32>().ok()?),
             None => (text, 0),
@@ -54,6 +57,41 @@ impl Num {
             BigRational::new(numerator, power)
         };
         Some(Num(if negative { -value } else { value }))
+    }
+
+    /// The common case without allocation: up to 18 digits, no exponent.
+    fn parse_small(text: &str) -> Option<Num> {
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        if digits.is_empty() || digits.len() > 18 {
+            return None;
+        }
+        let mut value: i64 = 0;
+        let mut scale: u32 = 0;
+        let mut seen_point = false;
+        for b in digits.bytes() {
+            match b {
+                b'0'..=b'9' => {
+                    value = value * 10 + i64::from(b - b'0');
+                    if seen_point {
+                        scale += 1;
+                    }
+                }
+                b'.' if !seen_point => seen_point = true,
+                _ => return None,
+            }
+        }
+        if seen_point && (scale == 0 || digits.starts_with('.')) {
+            return None;
+        }
+        let value = BigInt::from(if negative { -value } else { value });
+        Some(Num(if scale == 0 {
+            BigRational::from_integer(value)
+        } else {
+            BigRational::new(value, BigInt::from(10i64.pow(scale)))
+        }))
     }
 
     pub fn is_zero(&self) -> bool {

@@ -29,13 +29,31 @@ fn every_code_has_a_fixture_that_produces_it() {
 }
 
 #[test]
-fn every_code_is_documented() {
-    let docs =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/diagnostics.md"))
-            .unwrap();
-    let missing: Vec<_> = Code::ALL
-        .iter()
-        .filter(|c| !docs.contains(&format!("## {}", c.as_str())))
-        .collect();
-    assert!(missing.is_empty(), "undocumented codes: {missing:?}");
+fn every_code_is_documented_with_its_exact_output() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let docs = std::fs::read_to_string(root.join("docs/diagnostics.md")).unwrap();
+    let dir = root.join("tests/fixtures/check");
+    let mut problems = Vec::new();
+    for code in Code::ALL {
+        if !docs.contains(&format!("## {} — {}", code.as_str(), code.title())) {
+            problems.push(format!("{code}: no section `## {code} — {}`", code.title()));
+        }
+        let prefix = format!("{}_", code.as_str());
+        let Some(entry) = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .find(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        else {
+            continue;
+        };
+        let name = format!("fixtures/check/{}", entry.file_name().to_string_lossy());
+        let compiled = grille::compile_bytes(&name, std::fs::read(entry.path()).unwrap());
+        let rendered = render_terminal(&compiled.source, &compiled.diagnostics, ColorMode::Never);
+        if !docs.contains(rendered.trim_end()) {
+            problems.push(format!(
+                "{code}: docs/diagnostics.md does not show the current output of {name}"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -34,7 +34,10 @@ pub fn parse(text: &str) -> Result<ast::File, Diagnostic> {
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(diagnostic::empty_file(Span::new(0, text.len())));
     }
-    check_nesting(text)?;
+    let split = check_nesting(text)?;
+    if let Some(file) = split.and_then(|at| parse_in_two(text, at)) {
+        return Ok(file);
+    }
     let mut pairs = match GrilleParser::parse(Rule::file, text) {
         Ok(pairs) => pairs,
         Err(_) => {
@@ -50,10 +53,32 @@ pub fn parse(text: &str) -> Result<ast::File, Diagnostic> {
     parser::file(file)
 }
 
+/// Files larger than this are parsed in two parts, on two threads.
+const SPLIT_ABOVE: usize = 64 * 1024;
+
+/// Parses the header and first items on this thread and the items from byte
+/// `at` on another. `None` when either part fails: the whole file is then
+/// parsed again in one piece, for the usual error message.
+fn parse_in_two(text: &str, at: usize) -> Option<ast::File> {
+    let (first, second) = text.split_at(at);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| {
+            let mut pairs = GrilleParser::parse(Rule::items, second).ok()?;
+            parser::items(pairs.next()?, at).ok()
+        });
+        let mut pairs = GrilleParser::parse(Rule::file, first).ok()?;
+        let mut file = parser::file(pairs.next()?).ok()?;
+        file.items.extend(other.join().ok()??);
+        Some(file)
+    })
+}
+
 /// Refuses brackets nested beyond `MAX_NESTING`, so that no later stage can
-/// run out of stack on hostile input.
-fn check_nesting(text: &str) -> Result<(), Diagnostic> {
+/// run out of stack on hostile input. For a large file, also finds where to
+/// split it: the end of the first top-level block past its middle.
+fn check_nesting(text: &str) -> Result<Option<usize>, Diagnostic> {
     let bytes = text.as_bytes();
+    let mut split = None;
     let mut depth = 0usize;
     let mut i = 0;
     while i < bytes.len() {
@@ -88,12 +113,22 @@ fn check_nesting(text: &str) -> Result<(), Diagnostic> {
                     ));
                 }
             }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b')' | b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0
+                    && bytes[i] == b'}'
+                    && split.is_none()
+                    && text.len() > SPLIT_ABOVE
+                    && i > text.len() / 2
+                {
+                    split = Some(i + 1);
+                }
+            }
             _ => {}
         }
         i += 1;
     }
-    Ok(())
+    Ok(split)
 }
 
 fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
@@ -192,5 +227,46 @@ fn found_at(text: &str, at: usize) -> Found {
     Found {
         description: format!("`{shown}{ellipsis}`"),
         len_bytes: len,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse, parser, GrilleParser, Rule, SPLIT_ABOVE};
+    use pest::Parser as _;
+
+    fn large_form() -> String {
+        let mut text = String::from("questionnaire t \"T\" edition 2025 { lang fr }\n");
+        let mut n = 0;
+        while text.len() < 3 * SPLIT_ABOVE {
+            n += 1;
+            text.push_str(&format!(
+                "section s{n} \"Section {n}\" {{\n  question Q{n} \"Choix {n}\" one {{ a \"A\" = 1  b \"B\" }}\n  \
+                 question R{n} \"Nombre {n}\" integer min 0 when Q{n} in {{a}}\n    bands {{ [0, 1) = 0  [1, ∞) = 2 }}\n}}\n\
+                 compute c{n} = R{n} + 1\n"
+            ));
+        }
+        text.push_str("levels { level 1 \"Un\" from 1 }\n");
+        text
+    }
+
+    #[test]
+    fn a_large_file_parses_in_two_parts_to_the_same_tree() {
+        let text = large_form();
+        let split = parse(&text).unwrap();
+        let mut pairs = GrilleParser::parse(Rule::file, &text).unwrap();
+        let whole = parser::file(pairs.next().unwrap()).unwrap();
+        assert_eq!(split, whole);
+        assert!(super::check_nesting(&text).unwrap().is_some());
+    }
+
+    #[test]
+    fn an_error_in_the_second_part_reads_as_usual() {
+        let mut text = large_form();
+        text.push_str("section broken \"B\" { question X \"x\" onee }\n");
+        let d = parse(&text).unwrap_err();
+        assert!(d.message.contains("found `onee`"), "{}", d.message);
+        let line = text[..d.primary.span.start as usize].matches('\n').count() + 1;
+        assert_eq!(line, text.lines().count());
     }
 }

@@ -49,6 +49,7 @@ pub(super) fn name(rule: Rule) -> Name {
     match rule {
         Rule::EOI => single("the end of the file"),
         Rule::file | Rule::questionnaire | Rule::k_questionnaire => single("`questionnaire`"),
+        Rule::items => grouped(Item, "`section`"),
         Rule::header => single("the header block `{ … }`"),
         Rule::field => single("a header line such as `lang fr`"),
         Rule::section | Rule::k_section => grouped(Item, "`section`"),
@@ -138,7 +139,7 @@ pub(super) fn name(rule: Rule) -> Name {
         Rule::unsigned => grouped(Operand, "a number"),
         Rule::percent => grouped(Operand, "a percentage such as `50%`"),
         Rule::date => grouped(Operand, "a date such as `2024-03-15`"),
-        Rule::text | Rule::quoted_text | Rule::block_text => single("a text in quotes `\"…\"`"),
+        Rule::text => single("a text in quotes `\"…\"`"),
         Rule::k_edition => single("`edition`"),
         Rule::reserved
         | Rule::WHITESPACE
@@ -160,15 +161,33 @@ pub(super) fn name(rule: Rule) -> Name {
         | Rule::infix
         | Rule::primary
         | Rule::ident_char
-        | Rule::escape => HIDDEN,
+        | Rule::escape
+        | Rule::quoted_text
+        | Rule::block_text
+        | Rule::text_char => HIDDEN,
     }
 }
 
 /// The names a rule stands for: a question type stands for every type
-/// keyword, so that they are grouped and suggested like the others.
+/// keyword, so that they are grouped and suggested like the others. Types
+/// and attributes are both question parts, expected at the same places; the
+/// grammar guards attributes by their first letter, so pest does not report
+/// them itself.
 pub(super) fn expand(rule: Rule) -> Vec<Name> {
     match rule {
         Rule::qtype => [
+            Rule::k_required,
+            Rule::k_when,
+            Rule::k_min,
+            Rule::k_max,
+            Rule::k_bands,
+            Rule::k_hint,
+            Rule::k_check,
+            Rule::k_unit,
+            Rule::k_cap,
+            Rule::k_yes,
+            Rule::k_no,
+            Rule::k_jury,
             Rule::k_yesno,
             Rule::k_one,
             Rule::k_many,

@@ -48,12 +48,22 @@ type Result<T> = std::result::Result<T, Diagnostic>;
 /// after its last token.
 fn span(pair: &Pair<'_, Rule>) -> Span {
     let s = pair.as_span();
-    let start = s.start();
+    let start = BASE.get() + s.start();
     Span::new(start, start + trim_trailing(s.as_str()).len())
+}
+
+thread_local! {
+    /// Where the text being built starts in its file: a large file's second
+    /// part is parsed on its own, and its spans shifted by this much.
+    static BASE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// The text up to its last token: trailing blanks and `#` comments removed.
 fn trim_trailing(text: &str) -> &str {
+    let last_line = text.rfind('\n').map_or(text, |i| &text[i..]);
+    if !text.ends_with(char::is_whitespace) && !last_line.contains('#') {
+        return text; // the common case: a token, or a rule ending on its own token
+    }
     let mut text = text.trim_end();
     loop {
         let line_start = text.rfind('\n').map_or(0, |i| i + 1);
@@ -153,21 +163,35 @@ fn next<'i>(it: &mut impl Iterator<Item = Pair<'i, Rule>>) -> Pair<'i, Rule> {
 
 pub(super) fn file(pair: Pair<'_, Rule>) -> Result<File> {
     let mut header = None;
-    let mut items = Vec::new();
+    let mut list = Vec::new();
     for p in parts(pair) {
         match p.as_rule() {
             Rule::questionnaire => header = Some(questionnaire(p)),
-            Rule::section => items.push(Item::Section(section(p)?)),
-            Rule::compute => items.push(Item::Compute(compute(p)?)),
-            Rule::levels => items.push(Item::Levels(levels(p)?)),
-            Rule::example => items.push(Item::Example(example(p))),
-            _ => {}
+            _ => list.extend(item(p)?),
         }
     }
     Ok(File {
         header: header.expect("grammar guarantees a header"),
-        items,
+        items: list,
     })
+}
+
+/// The items of a part of a file that starts at byte `base`.
+pub(super) fn items(pair: Pair<'_, Rule>, base: usize) -> Result<Vec<Item>> {
+    BASE.set(base);
+    let result = parts(pair).filter_map(|p| item(p).transpose()).collect();
+    BASE.set(0);
+    result
+}
+
+fn item(p: Pair<'_, Rule>) -> Result<Option<Item>> {
+    Ok(Some(match p.as_rule() {
+        Rule::section => Item::Section(section(p)?),
+        Rule::compute => Item::Compute(compute(p)?),
+        Rule::levels => Item::Levels(levels(p)?),
+        Rule::example => Item::Example(example(p)),
+        _ => return Ok(None),
+    }))
 }
 
 fn questionnaire(pair: Pair<'_, Rule>) -> Header {

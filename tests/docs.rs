@@ -1,0 +1,67 @@
+//! The documentation's complete example files check without diagnostics, so
+//! that a newcomer copying them starts from something that works.
+
+use std::path::Path;
+
+/// The ```grille blocks of a Markdown file that are whole questionnaires.
+fn complete_examples(markdown: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in markdown.lines() {
+        match &mut current {
+            None if line.trim_start() == "```grille" => current = Some(String::new()),
+            Some(block) if line.trim_start() == "```" => {
+                if block.lines().any(|l| l.starts_with("questionnaire ")) {
+                    blocks.push(block.clone());
+                }
+                current = None;
+            }
+            Some(block) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+            None => {}
+        }
+    }
+    blocks
+}
+
+#[test]
+fn documented_questionnaires_check_clean() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for doc in ["README.md", "docs/language.md"] {
+        let text = std::fs::read_to_string(root.join(doc)).unwrap();
+        for (i, block) in complete_examples(&text).into_iter().enumerate() {
+            let compiled =
+                grille::compile_bytes(&format!("{doc} example {}", i + 1), block.into_bytes());
+            let messages: Vec<_> = compiled
+                .diagnostics
+                .iter()
+                .map(|d| format!("{}: {}", d.code, d.message))
+                .collect();
+            assert!(
+                messages.is_empty(),
+                "{doc}, example {}: {messages:#?}",
+                i + 1
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 2, "only {checked} complete examples found");
+}
+
+#[test]
+fn the_first_example_reads_as_documented() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/language.md"))
+            .unwrap();
+    let first = complete_examples(&text).remove(0);
+    let model = grille::compile_bytes("auto.grille", first.into_bytes())
+        .model
+        .unwrap();
+    assert_eq!(model.sections.len(), 2);
+    assert_eq!(model.questions().count(), 5);
+    assert_eq!(model.max.to_string(), "9");
+    assert!(text.contains("ok (2 sections, 5 questions, 2 levels, maximum 9)"));
+}
