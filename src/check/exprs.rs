@@ -61,6 +61,14 @@ pub(super) enum Ctx {
     Scores,
 }
 
+/// Words a French author may write for `yes` and `no`.
+fn is_yes_no_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "oui" | "non" | "vrai" | "faux"
+    )
+}
+
 fn typed(expr: Expr, ty: Ty) -> Option<Typed> {
     Some(Typed { expr, ty })
 }
@@ -384,6 +392,11 @@ impl<'a> Checker<'a> {
                     ty: Ty::Bool,
                 })
             }
+            Ty::Bool if is_yes_no_word(&word.name) => {
+                let yes = matches!(word.name.to_lowercase().as_str(), "oui" | "vrai");
+                self.report(diagnostic::yes_no_word(word, yes));
+                None
+            }
             Ty::Set(q) => {
                 let help = format!(
                     "to test one option of a multiple choice, write `{q} has {}`",
@@ -450,6 +463,15 @@ impl<'a> Checker<'a> {
                     op.symbol(),
                     &lt.ty.describe(),
                 ));
+                return None;
+            }
+            (Ty::Choice(q), Ty::Text) | (Ty::Text, Ty::Choice(q)) => {
+                let text = if matches!(lt.ty, Ty::Text) { l } else { r };
+                let written = match &text.kind {
+                    ExprKind::Text(t) => t.clone(),
+                    _ => String::new(),
+                };
+                self.report(diagnostic::quoted_option(text.span, q, &written));
                 return None;
             }
             (a, b) => {

@@ -257,6 +257,58 @@ pub fn operator_mismatch(span: Span, op: &str, found: &str, help: &str) -> Diagn
     .with_help(help)
 }
 
+pub fn yes_no_word(word: &crate::syntax::ast::Ident, yes: bool) -> Diagnostic {
+    let keyword = if yes { "yes" } else { "no" };
+    error(
+        Code::E0005,
+        format!("a yes/no answer is `yes` or `no`, not `{}`", word.name),
+        word.span,
+        format!("write `{keyword}` here"),
+    )
+    .with_help(format!(
+        "replace `{}` with `{keyword}` (keywords are in English, texts in French)",
+        word.name
+    ))
+}
+
+pub fn quoted_option(span: Span, question: &str, written: &str) -> Diagnostic {
+    error(
+        Code::E0005,
+        format!("the single choice `{question}` is compared with a text"),
+        span,
+        "options are not texts",
+    )
+    .with_help(format!(
+        "write the option's id without quotes, as in `{question} = {}`",
+        option_like(written)
+    ))
+}
+
+/// A text turned into something that looks like an option id.
+fn option_like(text: &str) -> String {
+    let id: String = text
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    if id.is_empty() {
+        "option_id".to_owned()
+    } else {
+        id
+    }
+}
+
+pub fn empty_text(span: Span, what: &str) -> Diagnostic {
+    error(
+        Code::E0023,
+        format!("the {what} is empty"),
+        span,
+        "empty text",
+    )
+    .with_help(format!("write the {what} between the quotes"))
+}
+
 pub fn percent_misuse(span: Span) -> Diagnostic {
     error(
         Code::E0005,
