@@ -32,27 +32,36 @@ fn every_code_has_a_fixture_that_produces_it() {
 fn every_code_is_documented_with_its_exact_output() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let docs = std::fs::read_to_string(root.join("docs/diagnostics.md")).unwrap();
-    let dir = root.join("tests/fixtures/check");
     let mut problems = Vec::new();
     for code in Code::ALL {
-        if !docs.contains(&format!("## {} — {}", code.as_str(), code.title())) {
-            problems.push(format!("{code}: no section `## {code} — {}`", code.title()));
-        }
-        let prefix = format!("{}_", code.as_str());
-        let Some(entry) = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap())
-            .find(|e| e.file_name().to_string_lossy().starts_with(&prefix))
-        else {
+        let heading = format!("## {} — {}", code.as_str(), code.title());
+        let Some(start) = docs.find(&heading) else {
+            problems.push(format!("{code}: no section `{heading}`"));
             continue;
         };
-        let name = format!("fixtures/check/{}", entry.file_name().to_string_lossy());
-        let compiled = grille::compile_bytes(&name, std::fs::read(entry.path()).unwrap());
-        let rendered = render_terminal(&compiled.source, &compiled.diagnostics, ColorMode::Never);
-        if !docs.contains(rendered.trim_end()) {
-            problems.push(format!(
-                "{code}: docs/diagnostics.md does not show the current output of {name}"
-            ));
+        let section = &docs[start..];
+        let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
+        // Each fixture the section cites must show its current output.
+        let cited: Vec<&str> = section
+            .match_indices("tests/fixtures/check/")
+            .map(|(i, _)| {
+                let rest = &section[i..];
+                &rest[..rest.find(".grille").map_or(0, |e| e + 7)]
+            })
+            .collect();
+        if cited.is_empty() {
+            problems.push(format!("{code}: its section cites no fixture"));
+        }
+        for path in cited {
+            let name = path.trim_start_matches("tests/");
+            let compiled = grille::compile_bytes(name, std::fs::read(root.join(path)).unwrap());
+            let rendered = render_terminal(&compiled.source, &compiled.diagnostics, ColorMode::Never);
+            if !compiled.diagnostics.iter().any(|d| d.code == *code) {
+                problems.push(format!("{code}: {path} does not produce it"));
+            }
+            if !section.contains(rendered.trim_end()) {
+                problems.push(format!("{code}: its section does not show the current output of {path}"));
+            }
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
