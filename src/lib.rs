@@ -37,8 +37,31 @@ pub fn compile(world: &dyn World, path: &str) -> std::io::Result<Compiled> {
     Ok(compile_bytes(path, bytes))
 }
 
+/// Stack for parsing and checking. Expressions are bounded (see E0029), but
+/// a debug build's frames are large: the pipeline brings its own stack rather
+/// than depend on the caller's. Only the pages touched use memory.
+const STACK: usize = 64 * 1024 * 1024;
+
 /// Parses and checks a file's contents.
 pub fn compile_bytes(name: &str, bytes: Vec<u8>) -> Compiled {
+    let mut input = Some(bytes);
+    let on_worker = std::thread::scope(|scope| {
+        let slot = &mut input;
+        let worker = std::thread::Builder::new()
+            .name("grille-compile".to_owned())
+            .stack_size(STACK)
+            .spawn_scoped(scope, || compile_here(name, slot.take().unwrap_or_default()));
+        worker.ok().map(|handle| {
+            handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+    });
+    // No thread to be had: compile on the caller's stack.
+    on_worker.unwrap_or_else(|| compile_here(name, input.take().unwrap_or_default()))
+}
+
+fn compile_here(name: &str, bytes: Vec<u8>) -> Compiled {
     let source = match syntax::decode(name, bytes) {
         Ok(source) => source,
         Err((source, d)) => return failed(source, d),

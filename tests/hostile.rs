@@ -105,3 +105,26 @@ fn many_errors_are_all_reported_in_order() {
         .windows(2)
         .all(|w| w[0].primary.span < w[1].primary.span));
 }
+
+#[test]
+fn long_chains_within_the_limits_check_on_a_small_stack() {
+    // A sum of 400 answers: deep (left-nested) but legitimate.
+    let mut input = String::from(HEADER);
+    input.push_str("section s \"S\" {\n");
+    for i in 0..400 {
+        input.push_str(&format!("  question A{i} \"a{i}\" integer min 0 max 10\n"));
+    }
+    let sum: Vec<String> = (0..400).map(|i| format!("A{i}")).collect();
+    let gates: Vec<String> = (0..400).map(|i| format!("A{i} > 0")).collect();
+    input.push_str(&format!("  check {} <= 4000 \"Trop.\"\n", sum.join(" + ")));
+    input.push_str(&format!("  check {} \"Tout.\"\n", gates.join(" and ")));
+    input.push_str("}\n");
+    // Run on a thread with a deliberately small stack.
+    let result = std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(move || grille::compile_bytes("chain.grille", input.into_bytes()).diagnostics.len())
+        .unwrap()
+        .join()
+        .expect("no stack overflow");
+    assert_eq!(result, 0);
+}

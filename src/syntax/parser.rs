@@ -20,7 +20,7 @@ pub(super) struct GrilleParser;
 /// Operators per expression, beyond which it must be split with `compute`.
 const MAX_OPERATORS: usize = 1000;
 /// Depth of an expression tree.
-pub(super) const MAX_DEPTH: u32 = 100;
+pub(super) const MAX_DEPTH: u32 = 500;
 
 static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
     PrattParser::new()
