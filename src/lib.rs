@@ -50,7 +50,9 @@ pub fn compile_bytes(name: &str, bytes: Vec<u8>) -> Compiled {
         let worker = std::thread::Builder::new()
             .name("grille-compile".to_owned())
             .stack_size(STACK)
-            .spawn_scoped(scope, || compile_here(name, slot.take().unwrap_or_default()));
+            .spawn_scoped(scope, || {
+                compile_here(name, slot.take().unwrap_or_default())
+            });
         worker.ok().map(|handle| {
             handle
                 .join()

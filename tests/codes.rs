@@ -55,12 +55,15 @@ fn every_code_is_documented_with_its_exact_output() {
         for path in cited {
             let name = path.trim_start_matches("tests/");
             let compiled = grille::compile_bytes(name, std::fs::read(root.join(path)).unwrap());
-            let rendered = render_terminal(&compiled.source, &compiled.diagnostics, ColorMode::Never);
+            let rendered =
+                render_terminal(&compiled.source, &compiled.diagnostics, ColorMode::Never);
             if !compiled.diagnostics.iter().any(|d| d.code == *code) {
                 problems.push(format!("{code}: {path} does not produce it"));
             }
             if !section.contains(rendered.trim_end()) {
-                problems.push(format!("{code}: its section does not show the current output of {path}"));
+                problems.push(format!(
+                    "{code}: its section does not show the current output of {path}"
+                ));
             }
         }
     }

@@ -122,7 +122,11 @@ fn long_chains_within_the_limits_check_on_a_small_stack() {
     // Run on a thread with a deliberately small stack.
     let result = std::thread::Builder::new()
         .stack_size(1 << 20)
-        .spawn(move || grille::compile_bytes("chain.grille", input.into_bytes()).diagnostics.len())
+        .spawn(move || {
+            grille::compile_bytes("chain.grille", input.into_bytes())
+                .diagnostics
+                .len()
+        })
         .unwrap()
         .join()
         .expect("no stack overflow");
