@@ -21,13 +21,24 @@ fn did_you_mean(suggestion: Option<&str>) -> Option<String> {
 
 // ---------------------------------------------------------------- syntax
 
-pub fn syntax(
-    span: Span,
-    expected: &[String],
-    found: &str,
-    suggestion: Option<&str>,
-    unclosed: bool,
-) -> Diagnostic {
+/// A likely cause of a syntax error, for its help line.
+pub enum SyntaxHint<'a> {
+    None,
+    /// A misspelt keyword.
+    Keyword(&'a str),
+    /// The file ends inside a block.
+    UnclosedBlock,
+    /// `:` where `=` gives points.
+    Colon,
+    /// `0,5` for `0.5`.
+    DecimalComma(String),
+    /// `total >= 20` in a level.
+    Threshold,
+    /// A label where an id is expected.
+    MissingId,
+}
+
+pub fn syntax(span: Span, expected: &[String], found: &str, hint: &SyntaxHint<'_>) -> Diagnostic {
     let list = match expected {
         [] => "something else".to_owned(),
         [one] => one.clone(),
@@ -39,13 +50,32 @@ pub fn syntax(
         span,
         "unexpected here",
     )
-    .with_help(if unclosed {
-        "a block opened with `{` is not closed: add the missing `}`".to_owned()
-    } else if let Some(s) = suggestion {
-        format!("did you mean `{s}`?")
-    } else {
-        "see docs/language.md for the syntax of each construct".to_owned()
+    .with_help(match hint {
+        SyntaxHint::UnclosedBlock => {
+            "a block opened with `{` is not closed: add the missing `}`".to_owned()
+        }
+        SyntaxHint::Keyword(s) => format!("did you mean `{s}`?"),
+        SyntaxHint::Colon => "points are given with `=`, as in `oui \"Oui\" = 2`".to_owned(),
+        SyntaxHint::DecimalComma(n) => format!("decimals are written with a point: `{n}`"),
+        SyntaxHint::Threshold => {
+            "a level's threshold is written `from 20` (points) or `from 10%`".to_owned()
+        }
+        SyntaxHint::MissingId => {
+            "an id comes before the label, as in `question S1 \"Label\" yesno`".to_owned()
+        }
+        SyntaxHint::None => "see docs/language.md for the syntax of each construct".to_owned(),
     })
+}
+
+pub fn unclosed_block(span: Span, open: Span, keyword: &str) -> Diagnostic {
+    error(
+        Code::E0001,
+        format!("expected `}}` before `{keyword}`"),
+        span,
+        format!("a new `{keyword}` starts here"),
+    )
+    .with_label(open, "this block is not closed")
+    .with_help("add the missing `}` at the end of the block")
 }
 
 pub fn unclosed_text(span: Span) -> Diagnostic {

@@ -4,7 +4,7 @@ pub mod ast;
 mod names;
 mod parser;
 
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::{self, Diagnostic, SyntaxHint};
 use crate::source::{Source, Span};
 use names::Group;
 use parser::{GrilleParser, Rule};
@@ -181,9 +181,21 @@ fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
             _ => items.extend(list.iter().map(|s| (*s).to_owned())),
         }
     }
-    if found.description == "`\"`" {
+    let line = text[at..].lines().next().unwrap_or("");
+    if found.description == "`\"`" && !line[1..].contains('"') {
         return diagnostic::unclosed_text(span);
     }
+    let word = found
+        .description
+        .strip_prefix('`')
+        .and_then(|f| f.strip_suffix('`'))
+        .unwrap_or("");
+    if matches!(word, "section" | "levels" | "example") {
+        if let Some(open) = unclosed_brace(text, at) {
+            return diagnostic::unclosed_block(span, Span::new(open, open + 1), word);
+        }
+    }
+    let is_expected = |name: &str| expected.values().flatten().any(|t| *t == name);
     let keywords = expected
         .values()
         .flatten()
@@ -194,8 +206,73 @@ fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
         .and_then(|f| f.strip_suffix('`'))
         .filter(|word| word.len() > 1 && word.chars().all(|c| c.is_alphanumeric() || c == '_'))
         .and_then(|word| crate::check::closest(word, keywords));
-    let unclosed = found.len_bytes == 0 && expected.values().flatten().any(|t| *t == "`}`");
-    diagnostic::syntax(span, &items, &found.description, suggestion, unclosed)
+    let digits_before = text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit());
+    let digits_after = text[at + 1..].starts_with(|c: char| c.is_ascii_digit());
+    let hint = if word == ":" && (is_expected("`=`") || is_expected("points such as `= 2`")) {
+        SyntaxHint::Colon
+    } else if word == "," && digits_before && digits_after {
+        let whole: String = text[..at]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let fraction: String = text[at + 1..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        SyntaxHint::DecimalComma(format!(
+            "{}.{fraction}",
+            whole.chars().rev().collect::<String>()
+        ))
+    } else if word == "\"" && is_expected("an identifier such as `S1`") {
+        SyntaxHint::MissingId
+    } else if word == "total" && is_expected("`from`") {
+        SyntaxHint::Threshold
+    } else if let Some(keyword) = suggestion {
+        SyntaxHint::Keyword(keyword)
+    } else if found.len_bytes == 0 && is_expected("`}`") {
+        SyntaxHint::UnclosedBlock
+    } else {
+        SyntaxHint::None
+    };
+    let found = if word == "\"" {
+        "a text in quotes"
+    } else {
+        &found.description
+    };
+    diagnostic::syntax(span, &items, found, &hint)
+}
+
+/// The `{` still open at an offset, if any: the block a missing `}` leaves open.
+fn unclosed_brace(text: &str, at: usize) -> Option<usize> {
+    let mut open = Vec::new();
+    let bytes = &text.as_bytes()[..at];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                    i += usize::from(bytes[i] == b'\\') + 1;
+                }
+            }
+            b'{' => open.push(i),
+            b'}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    open.pop()
 }
 
 struct Found {
