@@ -132,3 +132,47 @@ fn long_chains_within_the_limits_check_on_a_small_stack() {
         .expect("no stack overflow");
     assert_eq!(result, 0);
 }
+
+/// A small deterministic pseudo-random sequence.
+fn lcg(seed: &mut u64) -> usize {
+    *seed = seed
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
+    (*seed >> 33) as usize
+}
+
+#[test]
+fn mutations_of_the_2024_form_never_panic() {
+    let form = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/forms/tnl-2024.grille"
+    ))
+    .unwrap();
+    let boundaries: Vec<usize> = form
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([form.len()])
+        .collect();
+    let inserts = [
+        "{", "}", "(", ")", "[", "\"", "#", "=", ",", ":", "é", "\u{feff}", "\r", " when ", "0,5",
+        "%", "\\",
+    ];
+    let mut seed = 2024;
+    let mut runs = 0;
+    for _ in 0..300 {
+        let at = boundaries[lcg(&mut seed) % boundaries.len()];
+        let next = boundaries.iter().find(|&&b| b > at).copied().unwrap_or(at);
+        let insert = inserts[lcg(&mut seed) % inserts.len()];
+        for mutated in [
+            form[..at].to_owned(),
+            format!("{}{}", &form[..at], &form[next..]),
+            format!("{}{insert}{}", &form[..at], &form[at..]),
+        ] {
+            let compiled = grille::compile_bytes("mutated.grille", mutated.into_bytes());
+            let _ = render_terminal(&compiled.source, &compiled.diagnostics, ColorMode::Never);
+            let _ = grille::diagnostic::render_json(&compiled.source, &compiled.diagnostics);
+            runs += 1;
+        }
+    }
+    assert_eq!(runs, 900);
+}

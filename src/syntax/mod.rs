@@ -181,8 +181,11 @@ fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
             _ => items.extend(list.iter().map(|s| (*s).to_owned())),
         }
     }
-    let line = text[at..].lines().next().unwrap_or("");
-    if found.description == "`\"`" && !line[1..].contains('"') {
+    let rest = &text[at..];
+    // What follows the offending character, on its line.
+    let after = rest.chars().next().map_or("", |c| &rest[c.len_utf8()..]);
+    let line_after = after.lines().next().unwrap_or("");
+    if found.description == "`\"`" && !line_after.contains('"') {
         return diagnostic::unclosed_text(span);
     }
     let word = found
@@ -210,7 +213,7 @@ fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
         .chars()
         .next_back()
         .is_some_and(|c| c.is_ascii_digit());
-    let digits_after = text[at + 1..].starts_with(|c: char| c.is_ascii_digit());
+    let digits_after = after.starts_with(|c: char| c.is_ascii_digit());
     let hint = if word == ":" && (is_expected("`=`") || is_expected("points such as `= 2`")) {
         SyntaxHint::Colon
     } else if word == "," && digits_before && digits_after {
@@ -219,10 +222,7 @@ fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
             .rev()
             .take_while(char::is_ascii_digit)
             .collect();
-        let fraction: String = text[at + 1..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
+        let fraction: String = after.chars().take_while(char::is_ascii_digit).collect();
         SyntaxHint::DecimalComma(format!(
             "{}.{fraction}",
             whole.chars().rev().collect::<String>()
