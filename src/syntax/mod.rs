@@ -77,58 +77,82 @@ fn parse_in_two(text: &str, at: usize) -> Option<ast::File> {
 /// run out of stack on hostile input. For a large file, also finds where to
 /// split it: the end of the first top-level block past its middle.
 fn check_nesting(text: &str) -> Result<Option<usize>, Diagnostic> {
-    let bytes = text.as_bytes();
     let mut split = None;
     let mut depth = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
+    for (i, b) in Brackets::new(text.as_bytes()) {
+        if matches!(b, b'(' | b'[' | b'{') {
+            depth += 1;
+            if depth > MAX_NESTING {
+                return Err(diagnostic::nested_too_deep(
+                    Span::new(i, i + 1),
+                    MAX_NESTING,
+                ));
             }
-            b'"' if bytes[i..].starts_with(b"\"\"\"") => {
-                i += 3;
-                while i < bytes.len() && !bytes[i..].starts_with(b"\"\"\"") {
-                    i += 1;
-                }
-                i += 2;
+        } else {
+            depth = depth.saturating_sub(1);
+            if depth == 0
+                && b == b'}'
+                && split.is_none()
+                && text.len() > SPLIT_ABOVE
+                && i > text.len() / 2
+            {
+                split = Some(i + 1);
             }
-            b'"' => {
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
-                    if bytes[i] == b'\\' {
-                        i += 1;
-                    }
-                    i += 1;
-                }
-            }
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Err(diagnostic::nested_too_deep(
-                        Span::new(i, i + 1),
-                        MAX_NESTING,
-                    ));
-                }
-            }
-            b')' | b']' | b'}' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0
-                    && bytes[i] == b'}'
-                    && split.is_none()
-                    && text.len() > SPLIT_ABOVE
-                    && i > text.len() / 2
-                {
-                    split = Some(i + 1);
-                }
-            }
-            _ => {}
         }
-        i += 1;
     }
     Ok(split)
+}
+
+/// The brackets of a text, with their offsets, outside texts in quotes and
+/// comments: a scan far cheaper than parsing, for the checks made before it.
+struct Brackets<'a> {
+    bytes: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Brackets<'a> {
+    fn new(bytes: &'a [u8]) -> Brackets<'a> {
+        Brackets { bytes, i: 0 }
+    }
+
+    /// Moves past the first `end` at or after `self.i`, or to the end.
+    fn skip_past(&mut self, end: &[u8], stop_at_newline: bool) {
+        let bytes = self.bytes;
+        while self.i < bytes.len() && !bytes[self.i..].starts_with(end) {
+            if stop_at_newline && bytes[self.i] == b'\n' {
+                return;
+            }
+            self.i += if bytes[self.i] == b'\\' && end == b"\"" {
+                2
+            } else {
+                1
+            };
+        }
+        self.i += end.len();
+    }
+}
+
+impl Iterator for Brackets<'_> {
+    type Item = (usize, u8);
+
+    fn next(&mut self) -> Option<(usize, u8)> {
+        while self.i < self.bytes.len() {
+            let at = self.i;
+            let b = self.bytes[at];
+            self.i += 1;
+            match b {
+                b'#' => self.skip_past(b"\n", false),
+                b'"' if self.bytes[at..].starts_with(b"\"\"\"") => {
+                    self.i = at + 3;
+                    self.skip_past(b"\"\"\"", false);
+                }
+                b'"' => self.skip_past(b"\"", true),
+                b'(' | b'[' | b'{' | b')' | b']' | b'}' => return Some((at, b)),
+                _ => {}
+            }
+        }
+        None
+    }
 }
 
 fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
@@ -249,28 +273,14 @@ fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
 /// The `{` still open at an offset, if any: the block a missing `}` leaves open.
 fn unclosed_brace(text: &str, at: usize) -> Option<usize> {
     let mut open = Vec::new();
-    let bytes = &text.as_bytes()[..at];
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'"' => {
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
-                    i += usize::from(bytes[i] == b'\\') + 1;
-                }
-            }
+    for (i, b) in Brackets::new(&text.as_bytes()[..at]) {
+        match b {
             b'{' => open.push(i),
             b'}' => {
                 open.pop();
             }
             _ => {}
         }
-        i += 1;
     }
     open.pop()
 }
