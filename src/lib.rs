@@ -7,8 +7,11 @@
 // Diagnostics are the error type of every stage: plain data, returned by value.
 #![allow(clippy::result_large_err)]
 
+pub mod bareme;
+pub mod build;
 pub mod check;
 pub mod diagnostic;
+pub mod engine;
 pub mod model;
 pub mod num;
 pub mod source;

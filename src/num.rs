@@ -262,6 +262,35 @@ impl std::iter::Sum for Num {
     }
 }
 
+/// A number in JSON is a JSON number, written exactly (`29.99`, never
+/// `29.990000000000002`): decimals are exact, other rationals rounded.
+impl serde::Serialize for Num {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = self.to_decimal(12);
+        match text.parse::<serde_json::Number>() {
+            Ok(n) => n.serialize(serializer),
+            Err(_) => serializer.serialize_str(&text),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Num {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Num, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        let text = match &value {
+            serde_json::Value::Number(n) => n.to_string(),
+            serde_json::Value::String(s) => s.clone(),
+            other => {
+                return Err(serde::de::Error::custom(format!(
+                    "expected a number, found {other}"
+                )))
+            }
+        };
+        Num::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a number")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Num;

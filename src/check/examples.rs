@@ -122,12 +122,12 @@ impl Checker<'_> {
         let expected = match (&q.kind, value) {
             (Kind::YesNo, Value::Bool(b, _)) => return Some(Answer::Bool(*b)),
             (Kind::YesNo, _) => "`yes` or `no`".to_owned(),
-            (Kind::One(options), Value::Ident(i)) => {
+            (Kind::One { options }, Value::Ident(i)) => {
                 return self
                     .example_option(q, options, i)
                     .then(|| Answer::Choice(i.name.clone()));
             }
-            (Kind::One(_), _) => "one of its options, such as `autre`".to_owned(),
+            (Kind::One { .. }, _) => "one of its options, such as `autre`".to_owned(),
             (
                 Kind::Many {
                     options,

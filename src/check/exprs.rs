@@ -77,7 +77,7 @@ fn typed(expr: Expr, ty: Ty) -> Option<Typed> {
 pub(super) fn answer_type(id: &str, kind: &Kind) -> Ty {
     match kind {
         Kind::YesNo => Ty::Bool,
-        Kind::One(_) => Ty::Choice(id.to_owned()),
+        Kind::One { .. } => Ty::Choice(id.to_owned()),
         Kind::Many { .. } => Ty::Set(id.to_owned()),
         Kind::Integer(_) => Ty::Number {
             integer: true,

@@ -120,7 +120,7 @@ impl<'a> Checker<'a> {
                 }
                 let options = self.choices(decls, ty == TypeName::Many);
                 if ty == TypeName::One {
-                    Kind::One(options)
+                    Kind::One { options }
                 } else {
                     let count = options.len();
                     let min_choices = min.and_then(|n| self.count(n, count));

@@ -1,6 +1,10 @@
 //! Command-line arguments, one file per subcommand.
 
+mod build;
 mod check;
+mod schema;
+mod score;
+mod test;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use grille::diagnostic::ColorMode;
@@ -21,6 +25,14 @@ pub struct Cli {
 enum Command {
     /// Check questionnaire files and report every problem.
     Check(check::Args),
+    /// Write a questionnaire's assets (the scoring config `bareme.json`).
+    Build(build::Args),
+    /// Score answers files (JSON) or spreadsheets (CSV) into levels.
+    Score(score::Args),
+    /// Run the example answer sets written in questionnaires.
+    Test(test::Args),
+    /// Print the JSON Schema of `bareme.json` or of answers files.
+    Schema(schema::Args),
 }
 
 impl Cli {
@@ -28,6 +40,10 @@ impl Cli {
     pub fn run(self) -> u8 {
         match self.command {
             Command::Check(args) => check::run(&args),
+            Command::Build(args) => build::run(&args),
+            Command::Score(args) => score::run(&args),
+            Command::Test(args) => test::run(&args),
+            Command::Schema(args) => schema::run(&args),
         }
     }
 }
@@ -73,4 +89,52 @@ pub fn describe_io(error: &std::io::Error) -> String {
             }
         }
     }
+}
+
+/// Compiles a questionnaire for a command that needs its model: prints its
+/// diagnostics, and fails (exit code) when it has errors.
+pub fn compile(
+    path: &str,
+    color: Color,
+) -> Result<(grille::model::Model, grille::source::Source), u8> {
+    let compiled = match grille::compile(&grille::world::FsWorld, path) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: cannot read `{path}`: {}", describe_io(&e));
+            return Err(2);
+        }
+    };
+    if !compiled.diagnostics.is_empty() {
+        let text = grille::diagnostic::render_terminal(
+            &compiled.source,
+            &compiled.diagnostics,
+            color.for_stderr(),
+        );
+        eprint!("{text}");
+    }
+    match compiled.model {
+        Some(model) => Ok((model, compiled.source)),
+        None => {
+            eprintln!("error: `{path}` has errors: fix them first (`grille check {path}`)");
+            Err(1)
+        }
+    }
+}
+
+/// A questionnaire for scoring: a `.grille` source or its `bareme.json`.
+pub fn load_model(path: &str, color: Color) -> Result<grille::model::Model, u8> {
+    if !path.ends_with(".json") {
+        return compile(path, color).map(|(model, _)| model);
+    }
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read `{path}`: {}", describe_io(&e));
+            return Err(2);
+        }
+    };
+    grille::bareme::from_json(&text).map_err(|e| {
+        eprintln!("error: `{path}`: {e}");
+        1
+    })
 }

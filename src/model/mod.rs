@@ -3,16 +3,18 @@
 
 mod expr;
 mod text;
+mod wire;
 
 pub use expr::{ArithOp, CompareOp, Expr};
 pub use text::{Inline, RichText};
 
 use crate::num::Num;
 use crate::source::Span;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Model {
     pub id: String,
     pub title: String,
@@ -22,12 +24,13 @@ pub struct Model {
     pub sections: Vec<Section>,
     pub computed: Vec<Computed>,
     pub levels: Levels,
+    #[serde(skip)]
     pub examples: Vec<Example>,
     /// The sum of the sections' maxima.
     pub max: Num,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Meta {
     pub organiser: Option<String>,
     pub contact: Option<String>,
@@ -42,7 +45,7 @@ pub struct Meta {
     pub action: Option<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Section {
     pub id: String,
     /// 1-based display number.
@@ -53,6 +56,7 @@ pub struct Section {
     pub items: Vec<Item>,
     pub checks: Vec<Check>,
     pub max: Num,
+    #[serde(skip)]
     pub span: Span,
 }
 
@@ -65,22 +69,24 @@ impl Section {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[allow(clippy::large_enum_variant)] // questions are the common case
 pub enum Item {
     Question(Question),
     Note(Note),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Note {
     pub id: Option<String>,
     pub text: RichText,
     pub when: Option<Expr>,
+    #[serde(skip)]
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     /// Display number such as `2.3`.
@@ -94,13 +100,17 @@ pub struct Question {
     pub checks: Vec<Check>,
     /// The most points this question can earn.
     pub max: Num,
+    #[serde(skip)]
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum Kind {
     YesNo,
-    One(Vec<Choice>),
+    One {
+        options: Vec<Choice>,
+    },
     Many {
         options: Vec<Choice>,
         min_choices: Option<u32>,
@@ -122,7 +132,7 @@ impl Kind {
     /// The options of a choice question.
     pub fn options(&self) -> &[Choice] {
         match self {
-            Kind::One(options) | Kind::Many { options, .. } => options,
+            Kind::One { options } | Kind::Many { options, .. } => options,
             _ => &[],
         }
     }
@@ -138,7 +148,7 @@ impl Kind {
     pub fn keyword(&self) -> &'static str {
         match self {
             Kind::YesNo => "yesno",
-            Kind::One(_) => "one",
+            Kind::One { .. } => "one",
             Kind::Many { .. } => "many",
             Kind::Integer(_) => "integer",
             Kind::Decimal(_) => "decimal",
@@ -153,14 +163,14 @@ impl Kind {
     }
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Bounds {
     pub min: Option<Num>,
     pub max: Option<Num>,
     pub unit: Option<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Choice {
     pub id: String,
     pub label: String,
@@ -168,7 +178,8 @@ pub struct Choice {
     pub exclusive: bool,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(tag = "method", rename_all = "snake_case")]
 pub enum Scoring {
     None,
     YesNo {
@@ -191,7 +202,7 @@ pub enum Scoring {
 }
 
 /// An interval with its points: `[lower, upper)` and so on.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Band {
     pub lower: Num,
     pub lower_closed: bool,
@@ -228,26 +239,29 @@ impl fmt::Display for Band {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Check {
     pub expr: Expr,
     pub message: String,
     /// A soft check only warns.
     pub soft: bool,
+    #[serde(skip)]
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Computed {
     pub id: String,
     pub label: Option<String>,
     pub expr: Expr,
     /// Declared bounds: a value outside them makes the answer set invalid.
     pub range: Option<(Num, Num)>,
+    #[serde(skip)]
     pub span: Span,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Scheme {
     /// A level needs its own gates and those of every level below it.
     Cumulative,
@@ -255,7 +269,7 @@ pub enum Scheme {
     Independent,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Levels {
     pub scheme: Scheme,
     /// The name of level 0 (not labelled).
@@ -263,7 +277,7 @@ pub struct Levels {
     pub levels: Vec<Level>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Level {
     pub number: u32,
     pub name: String,
@@ -273,28 +287,31 @@ pub struct Level {
     pub percent: Option<Num>,
     pub gates: Vec<Gate>,
     pub description: Option<String>,
+    #[serde(skip)]
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Gate {
     pub expr: Expr,
     /// The gate as written, for explanations.
     pub source: String,
+    #[serde(skip)]
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Example {
     pub id: String,
     pub title: Option<String>,
     pub answers: BTreeMap<String, Answer>,
     pub jury: BTreeMap<String, Num>,
     pub expect: Expectations,
+    #[serde(skip)]
     pub span: Span,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Expectations {
     pub level: Option<u32>,
     pub total: Option<Num>,
@@ -303,7 +320,8 @@ pub struct Expectations {
 }
 
 /// One answer, as in an answers file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
 pub enum Answer {
     Bool(bool),
     Choice(String),

@@ -1,12 +1,13 @@
 //! Light formatting in introductions and notes: paragraphs separated by a
 //! blank line, `*emphasis*`, `**strong**` and `[links](https://…)`.
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RichText {
     pub paragraphs: Vec<Vec<Inline>>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Inline {
     Text(String),
     Emphasis(String),

@@ -1,0 +1,257 @@
+//! `grille score FORM|bareme.json ANSWERS...`
+
+use super::Color;
+use clap::ValueEnum;
+use grille::engine::{self, explain, Engine, Outcome, Problem};
+use grille::model::Model;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The questionnaire: its source (`.grille`) or its `bareme.json`.
+    form: String,
+    /// Answers files (`.json`) or spreadsheets (`.csv`, one row per candidate).
+    #[arg(required = true)]
+    answers: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Explain each result: every question's points, caps and bands, each
+    /// gate with its values, why the next level is not reached.
+    #[arg(long)]
+    explain: bool,
+    /// When to use colors.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    /// Aligned columns for people, one row per answer set.
+    Table,
+    /// One JSON object per answer set, one per line.
+    Json,
+    /// Comma-separated values, for a spreadsheet.
+    Csv,
+}
+
+/// One answer set and what became of it.
+struct Scored {
+    name: String,
+    result: Result<Outcome, Vec<Problem>>,
+}
+
+pub fn run(args: &Args) -> u8 {
+    let model = match super::load_model(&args.form, args.color) {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
+    let engine = Engine::new(&model);
+    let mut scored = Vec::new();
+    let mut unreadable = false;
+    for path in &args.answers {
+        let text = match std::fs::read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(_) => {
+                    eprintln!("error: `{path}` is not UTF-8 text: save it as UTF-8");
+                    unreadable = true;
+                    continue;
+                }
+            },
+            Err(e) => {
+                eprintln!("error: cannot read `{path}`: {}", super::describe_io(&e));
+                unreadable = true;
+                continue;
+            }
+        };
+        if path.to_lowercase().ends_with(".csv") {
+            match engine::csv::rows(&model, path, &text) {
+                Ok(rows) => scored.extend(rows.into_iter().map(|row| Scored {
+                    result: engine.score_read(&row.read),
+                    name: row.name,
+                })),
+                Err(problems) => scored.push(Scored {
+                    name: path.clone(),
+                    result: Err(problems),
+                }),
+            }
+        } else {
+            let result = engine.score_read(&engine::answers::from_json(&model, &text));
+            scored.push(Scored {
+                name: path.clone(),
+                result,
+            });
+        }
+    }
+    for s in &scored {
+        match &s.result {
+            Ok(outcome) => {
+                for w in &outcome.warnings {
+                    eprintln!("warning: {}: {w}", s.name);
+                }
+            }
+            Err(problems) => {
+                for p in problems {
+                    eprintln!("error: {}: {p}", s.name);
+                }
+            }
+        }
+    }
+    match args.format {
+        Format::Json => print_json(&scored, &model, args.explain),
+        Format::Table => print_table(&scored, &model, args.explain),
+        Format::Csv => print_csv(&scored, &model),
+    }
+    if unreadable {
+        2
+    } else {
+        u8::from(scored.iter().any(|s| s.result.is_err()))
+    }
+}
+
+fn print_json(scored: &[Scored], model: &Model, with_explanation: bool) {
+    for s in scored {
+        let value = match &s.result {
+            Ok(outcome) => {
+                let mut value = outcome.to_json(&s.name);
+                if let (true, Some(object)) = (with_explanation, value.as_object_mut()) {
+                    object.insert(
+                        "explanation".into(),
+                        explain::explain(outcome, model).into(),
+                    );
+                }
+                value
+            }
+            Err(problems) => serde_json::json!({
+                "file": s.name,
+                "valid": false,
+                "errors": problems
+                    .iter()
+                    .map(|p| serde_json::json!({ "question": p.question, "message": p.message }))
+                    .collect::<Vec<_>>(),
+            }),
+        };
+        println!("{value}");
+    }
+}
+
+fn print_table(scored: &[Scored], model: &Model, with_explanation: bool) {
+    let mut rows = vec![header(model)];
+    for s in scored {
+        rows.push(row(s, model));
+    }
+    let widths: Vec<usize> = (0..rows[0].len())
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    for r in &rows {
+        let cells: Vec<String> = r
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(c, (cell, w))| {
+                let pad = w - cell.chars().count();
+                if c == 0 || c == 3 {
+                    format!("{cell}{}", " ".repeat(pad))
+                } else {
+                    format!("{}{cell}", " ".repeat(pad))
+                }
+            })
+            .collect();
+        println!("{}", cells.join("  ").trim_end());
+    }
+    if with_explanation {
+        for s in scored {
+            if let Ok(outcome) = &s.result {
+                println!("\n== {}\n{}", s.name, explain::explain(outcome, model));
+            }
+        }
+    }
+}
+
+fn header(model: &Model) -> Vec<String> {
+    let mut h: Vec<String> = ["answers", "total", "level", "name"]
+        .map(String::from)
+        .to_vec();
+    h.extend(model.sections.iter().map(|s| s.id.clone()));
+    h
+}
+
+fn row(s: &Scored, model: &Model) -> Vec<String> {
+    let mut r = vec![s.name.clone()];
+    match &s.result {
+        Ok(o) => {
+            let provisional = if o.provisional.is_some() {
+                " (provisoire)"
+            } else {
+                ""
+            };
+            r.push(format!(
+                "{} / {}",
+                explain::fr(&o.total),
+                explain::fr(&o.max)
+            ));
+            r.push(match &o.provisional {
+                Some(p) if p.highest_level > o.level => format!("{}..{}", o.level, p.highest_level),
+                _ => o.level.to_string(),
+            });
+            r.push(format!(
+                "{}{provisional}",
+                o.level_name.clone().unwrap_or_default()
+            ));
+            r.extend(o.sections.iter().map(|s| explain::fr(&s.score)));
+        }
+        Err(problems) => {
+            r.extend(["invalid".to_owned(), "—".to_owned()]);
+            r.push(format!(
+                "{} problem{}",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            ));
+            r.extend(model.sections.iter().map(|_| "—".to_owned()));
+        }
+    }
+    r
+}
+
+fn print_csv(scored: &[Scored], model: &Model) {
+    let mut out = csv::Writer::from_writer(std::io::stdout());
+    let mut header: Vec<String> = [
+        "answers",
+        "total",
+        "max",
+        "level",
+        "level_name",
+        "provisional",
+    ]
+    .map(String::from)
+    .to_vec();
+    header.extend(model.sections.iter().map(|s| s.id.clone()));
+    header.push("errors".to_owned());
+    let _ = out.write_record(&header);
+    for s in scored {
+        let mut r = vec![s.name.clone()];
+        match &s.result {
+            Ok(o) => {
+                r.push(o.total.to_decimal(6));
+                r.push(o.max.to_decimal(6));
+                r.push(o.level.to_string());
+                r.push(o.level_name.clone().unwrap_or_default());
+                r.push(o.provisional.is_some().to_string());
+                r.extend(o.sections.iter().map(|s| s.score.to_decimal(6)));
+                r.push(String::new());
+            }
+            Err(problems) => {
+                r.extend(std::iter::repeat_n(String::new(), 5 + model.sections.len()));
+                r.push(
+                    problems
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                );
+            }
+        }
+        let _ = out.write_record(&r);
+    }
+    let _ = out.flush();
+}

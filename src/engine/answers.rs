@@ -1,0 +1,483 @@
+//! Answer sets: read from an answers file, a spreadsheet row or an example,
+//! and validated against the questionnaire before any scoring.
+
+use super::Problem;
+use crate::model::{Answer, Date, Kind, Model, Question, Scoring};
+use crate::num::Num;
+use std::collections::BTreeMap;
+
+/// An answer set as read: the answers that fit their questions, and the
+/// problems with the others (the set is invalid when there is any).
+#[derive(Clone, Debug, Default)]
+pub struct Read {
+    pub answers: Answers,
+    pub problems: Vec<Problem>,
+}
+
+/// A validated answer set: every answer fits its question.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Answers {
+    pub values: BTreeMap<String, Answer>,
+    /// The jury's scores, for jury questions.
+    pub jury: BTreeMap<String, Num>,
+}
+
+/// An answer as written, before it is checked against its question.
+#[derive(Clone, Debug)]
+pub enum Raw {
+    Bool(bool),
+    Number(Num),
+    Text(String),
+    List(Vec<String>),
+    /// A JSON value of another kind (an object, a list of non-texts…).
+    Other(&'static str),
+}
+
+impl Raw {
+    /// Reads a JSON value; `None` for `null` (no answer).
+    pub fn from_json(value: &serde_json::Value) -> Option<Raw> {
+        Some(match value {
+            serde_json::Value::Null => return None,
+            serde_json::Value::Bool(b) => Raw::Bool(*b),
+            serde_json::Value::Number(n) => match Num::parse(&n.to_string()) {
+                Some(n) => Raw::Number(n),
+                None => Raw::Other("a number too large"),
+            },
+            serde_json::Value::String(s) => Raw::Text(s.clone()),
+            serde_json::Value::Array(items) => {
+                let texts: Option<Vec<String>> = items
+                    .iter()
+                    .map(|i| i.as_str().map(str::to_owned))
+                    .collect();
+                match texts {
+                    Some(list) => Raw::List(list),
+                    None => Raw::Other("a list that is not of option ids"),
+                }
+            }
+            serde_json::Value::Object(_) => Raw::Other("an object"),
+        })
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Raw::Bool(b) => format!("`{b}`"),
+            Raw::Number(n) => format!("the number {n}"),
+            Raw::Text(t) => format!("the text \"{}\"", shorten(t)),
+            Raw::List(_) => "a list".to_owned(),
+            Raw::Other(what) => (*what).to_owned(),
+        }
+    }
+}
+
+fn shorten(text: &str) -> String {
+    let short: String = text.chars().take(40).collect();
+    if short.len() < text.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+/// What a question accepts, in words.
+pub fn expected(question: &Question) -> String {
+    match &question.kind {
+        Kind::YesNo => "`true` or `false`".to_owned(),
+        Kind::One { options } => format!("one of its option ids ({})", ids(options)),
+        Kind::Many { options, .. } => format!("a list of its option ids ({})", ids(options)),
+        Kind::Integer(_) => "a whole number".to_owned(),
+        Kind::Decimal(_) | Kind::Percent(_) => "a number".to_owned(),
+        Kind::Date => "a date such as \"2024-03-15\"".to_owned(),
+        Kind::Email => "an e-mail address in quotes".to_owned(),
+        Kind::Url => "a web address in quotes, such as \"https://example.org\"".to_owned(),
+        Kind::Siret => "a SIRET number in quotes: 14 digits".to_owned(),
+        Kind::Text | Kind::LongText => "a text in quotes".to_owned(),
+    }
+}
+
+fn ids(options: &[crate::model::Choice]) -> String {
+    let mut list: Vec<String> = options
+        .iter()
+        .take(6)
+        .map(|o| format!("`{}`", o.id))
+        .collect();
+    if options.len() > 6 {
+        list.push("…".to_owned());
+    }
+    list.join(", ")
+}
+
+/// Checks one answer against its question.
+pub fn answer(question: &Question, raw: Raw) -> Result<Option<Answer>, Problem> {
+    let problem = |message: String| Problem::at(&question.id, message);
+    let wrong = |raw: &Raw| {
+        problem(format!(
+            "expected {}, found {}",
+            expected(question),
+            raw.describe()
+        ))
+    };
+    let answer = match (&question.kind, raw) {
+        (_, Raw::Text(t)) if t.trim().is_empty() => return Ok(None),
+        (Kind::YesNo, Raw::Bool(b)) => Answer::Bool(b),
+        (Kind::One { options }, Raw::Text(t)) => {
+            if !options.iter().any(|o| o.id == t) {
+                return Err(problem(unknown_option(&t, options)));
+            }
+            Answer::Choice(t)
+        }
+        (
+            Kind::Many {
+                options,
+                min_choices,
+                max_choices,
+            },
+            Raw::List(list),
+        ) => {
+            for (i, id) in list.iter().enumerate() {
+                if !options.iter().any(|o| o.id == *id) {
+                    return Err(problem(unknown_option(id, options)));
+                }
+                if list[..i].contains(id) {
+                    return Err(problem(format!("`{id}` is chosen twice")));
+                }
+            }
+            if let Some(x) = options.iter().find(|o| o.exclusive && list.contains(&o.id)) {
+                if list.len() > 1 {
+                    return Err(problem(format!(
+                        "`{}` (« {} ») cannot be combined with other options",
+                        x.id, x.label
+                    )));
+                }
+            }
+            let n = list.len() as u32;
+            if let Some(min) = min_choices.filter(|m| n < *m && n > 0) {
+                return Err(problem(format!(
+                    "at least {min} options must be chosen, found {n}"
+                )));
+            }
+            if let Some(max) = max_choices.filter(|m| n > *m) {
+                return Err(problem(format!(
+                    "at most {max} options may be chosen, found {n}"
+                )));
+            }
+            Answer::Choices(list)
+        }
+        (Kind::Integer(_) | Kind::Decimal(_) | Kind::Percent(_), Raw::Number(n)) => {
+            if matches!(question.kind, Kind::Integer(_)) && !n.is_integer() {
+                return Err(problem(format!("expected a whole number, found {n}")));
+            }
+            let (min, max) = bounds(&question.kind);
+            if min.as_ref().is_some_and(|m| n < *m) || max.as_ref().is_some_and(|m| n > *m) {
+                return Err(problem(format!(
+                    "{n} is out of range: {}",
+                    range_words(min.as_ref(), max.as_ref())
+                )));
+            }
+            Answer::Number(n)
+        }
+        (Kind::Integer(_) | Kind::Decimal(_) | Kind::Percent(_), Raw::Text(t))
+            if Num::parse(&t).is_some() =>
+        {
+            return Err(problem(format!(
+                "expected a number, found the text \"{t}\": write it without quotes"
+            )));
+        }
+        (Kind::Date, Raw::Text(t)) => match Date::parse(t.trim()) {
+            Some(d) => Answer::Date(d),
+            None => {
+                return Err(problem(format!(
+                    "\"{}\" is not a date: write it as \"2024-03-15\"",
+                    shorten(&t)
+                )))
+            }
+        },
+        (Kind::Email, Raw::Text(t)) => {
+            if !is_email(t.trim()) {
+                return Err(problem(format!(
+                    "\"{}\" is not an e-mail address",
+                    shorten(&t)
+                )));
+            }
+            Answer::Text(t.trim().to_owned())
+        }
+        (Kind::Url, Raw::Text(t)) => {
+            if !is_url(t.trim()) {
+                return Err(problem(format!(
+                    "\"{}\" is not a web address: it starts with https:// or http://",
+                    shorten(&t)
+                )));
+            }
+            Answer::Text(t.trim().to_owned())
+        }
+        (Kind::Siret, Raw::Text(t)) => {
+            let digits: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            if let Err(why) = check_siret(&digits) {
+                return Err(problem(format!(
+                    "\"{}\" is not a valid SIRET: {why}",
+                    shorten(&t)
+                )));
+            }
+            Answer::Text(digits)
+        }
+        (Kind::Text | Kind::LongText, Raw::Text(t)) => Answer::Text(t),
+        (_, raw) => return Err(wrong(&raw)),
+    };
+    Ok(Some(answer))
+}
+
+fn unknown_option(id: &str, options: &[crate::model::Choice]) -> String {
+    let suggestion = crate::check::closest(id, options.iter().map(|o| o.id.as_str()));
+    match suggestion {
+        Some(s) => format!("`{id}` is not one of its options (did you mean `{s}`?)"),
+        None => format!("`{id}` is not one of its options ({})", ids(options)),
+    }
+}
+
+/// A question's accepted range (a percentage is 0..100 unless narrowed).
+pub fn bounds(kind: &Kind) -> (Option<Num>, Option<Num>) {
+    match kind {
+        Kind::Percent(b) => (
+            Some(b.min.clone().unwrap_or_default()),
+            Some(b.max.clone().unwrap_or(Num::from_int(100))),
+        ),
+        Kind::Integer(b) | Kind::Decimal(b) => (b.min.clone(), b.max.clone()),
+        _ => (None, None),
+    }
+}
+
+fn range_words(min: Option<&Num>, max: Option<&Num>) -> String {
+    match (min, max) {
+        (Some(lo), Some(hi)) => format!("from {lo} to {hi}"),
+        (Some(lo), None) => format!("at least {lo}"),
+        (None, Some(hi)) => format!("at most {hi}"),
+        (None, None) => "any".to_owned(),
+    }
+}
+
+fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !text.contains(char::is_whitespace)
+        && !domain.contains('@')
+}
+
+fn is_url(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        !r.is_empty() && !r.starts_with('/') && !text.contains(char::is_whitespace)
+    })
+}
+
+/// A SIRET: 14 digits whose Luhn sum is a multiple of 10 (for La Poste's
+/// establishments, SIREN 356 000 000, the digits' sum is a multiple of 5).
+pub fn check_siret(digits: &str) -> Result<(), String> {
+    if digits.len() != 14 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "a SIRET has 14 digits, found {} characters",
+            digits.chars().count()
+        ));
+    }
+    let values: Vec<u32> = digits.bytes().map(|b| u32::from(b - b'0')).collect();
+    let sum: u32 = values
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &d)| match (i % 2 == 1, d * 2) {
+            (true, twice) if twice > 9 => twice - 9,
+            (true, twice) => twice,
+            (false, _) => d,
+        })
+        .sum();
+    // La Poste's establishments share one SIREN and use the digits' sum.
+    if digits.starts_with("356000000") && values.iter().sum::<u32>() % 5 == 0 {
+        return Ok(());
+    }
+    if sum % 10 == 0 {
+        Ok(())
+    } else {
+        Err("its key (Luhn) is wrong: check the digits".to_owned())
+    }
+}
+
+/// Reads an answers file (the contract's JSON) against a questionnaire.
+pub fn from_json(model: &Model, text: &str) -> Read {
+    let failed = |message: String| Read {
+        answers: Answers::default(),
+        problems: vec![Problem::general(message)],
+    };
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            return failed(format!(
+                "not valid JSON: {} (line {}, column {})",
+                json_error(&e),
+                e.line(),
+                e.column()
+            ))
+        }
+    };
+    let Some(object) = value.as_object() else {
+        return failed(
+            "an answers file is a JSON object: { \"answers\": { … }, \"jury\": { … } }".to_owned(),
+        );
+    };
+    let mut problems = Vec::new();
+    let mut raw_answers = Vec::new();
+    let mut raw_jury = Vec::new();
+    for (key, value) in object {
+        match key.as_str() {
+            "answers" | "jury" => {
+                let Some(map) = value.as_object() else {
+                    problems.push(Problem::general(format!(
+                        "`{key}` is an object of question ids"
+                    )));
+                    continue;
+                };
+                let target = if key == "answers" {
+                    &mut raw_answers
+                } else {
+                    &mut raw_jury
+                };
+                target.extend(map.iter().map(|(k, v)| (k.clone(), v.clone())));
+            }
+            "questionnaire" => {
+                if value.as_str() != Some(model.id.as_str()) {
+                    problems.push(Problem::general(format!(
+                        "these answers are for questionnaire {value}, not `{}`",
+                        model.id
+                    )));
+                }
+            }
+            "edition" => {
+                if value.as_u64() != Some(u64::from(model.edition)) {
+                    problems.push(Problem::general(format!(
+                        "these answers are for edition {value}, not {}",
+                        model.edition
+                    )));
+                }
+            }
+            "$schema" | "meta" => {}
+            other => problems.push(Problem::general(format!(
+                "unknown key `{other}`: an answers file has `answers` and `jury`"
+            ))),
+        }
+    }
+    let mut read = collect(
+        model,
+        raw_answers
+            .iter()
+            .map(|(k, v)| (k.as_str(), Raw::from_json(v))),
+        raw_jury
+            .iter()
+            .map(|(k, v)| (k.as_str(), Raw::from_json(v))),
+    );
+    problems.append(&mut read.problems);
+    read.problems = problems;
+    read
+}
+
+fn json_error(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.find(" at line ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}
+
+/// Validates raw answers and jury scores, reporting every problem.
+pub fn collect<'k>(
+    model: &Model,
+    answers: impl IntoIterator<Item = (&'k str, Option<Raw>)>,
+    jury: impl IntoIterator<Item = (&'k str, Option<Raw>)>,
+) -> Read {
+    let mut result = Answers::default();
+    let mut problems = Vec::new();
+    for (id, raw) in answers {
+        let Some(question) = model.question(id) else {
+            problems.push(unknown_question(model, id));
+            continue;
+        };
+        let Some(raw) = raw else { continue };
+        match answer(question, raw) {
+            Ok(Some(a)) => {
+                result.values.insert(id.to_owned(), a);
+            }
+            Ok(None) => {}
+            Err(p) => problems.push(p),
+        }
+    }
+    for (id, raw) in jury {
+        let Some(question) = model.question(id) else {
+            problems.push(unknown_question(model, id));
+            continue;
+        };
+        let Scoring::Jury { max } = &question.scoring else {
+            problems.push(Problem::at(
+                id,
+                "this question is not scored by the jury".to_owned(),
+            ));
+            continue;
+        };
+        match raw {
+            None => {}
+            Some(Raw::Number(n)) if n.is_integer() && !n.is_negative() && n <= *max => {
+                result.jury.insert(id.to_owned(), n);
+            }
+            Some(raw) => problems.push(Problem::at(
+                id,
+                format!(
+                    "the jury awards a whole number from 0 to {max}, found {}",
+                    raw.describe()
+                ),
+            )),
+        }
+    }
+    Read {
+        answers: result,
+        problems,
+    }
+}
+
+fn unknown_question(model: &Model, id: &str) -> Problem {
+    let suggestion = crate::check::closest(id, model.questions().map(|q| q.id.as_str()));
+    let message = match suggestion {
+        Some(s) => format!(
+            "no such question in `{}` {} (did you mean `{s}`?)",
+            model.id, model.edition
+        ),
+        None => format!("no such question in `{}` {}", model.id, model.edition),
+    };
+    Problem::at(id, message)
+}
+
+/// The answers of an example written in the questionnaire (already checked).
+pub fn from_example(example: &crate::model::Example) -> Answers {
+    Answers {
+        values: example.answers.clone(),
+        jury: example.jury.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_siret;
+
+    #[test]
+    fn siret_keys() {
+        assert!(check_siret("73282932000074").is_ok());
+        assert!(check_siret("73282932000075").is_err());
+        assert!(check_siret("7328293200007").is_err());
+        assert!(check_siret("7328293200007a").is_err());
+        // La Poste's establishments follow their own rule.
+        assert!(check_siret("35600000000048").is_ok());
+        assert!(check_siret("35600000049837").is_ok());
+        assert!(check_siret("35600000012345").is_err());
+    }
+}

@@ -1,0 +1,427 @@
+//! The scoring engine: from a validated model and an answer set to a total,
+//! section scores and a level, for reasons that can be explained.
+
+pub mod answers;
+pub mod csv;
+mod eval;
+pub mod examples;
+pub mod explain;
+mod outcome;
+mod value;
+
+pub use answers::Answers;
+pub use outcome::{
+    Detail, GateResult, LevelResult, Outcome, Provisional, QuestionResult, SectionResult,
+};
+
+use crate::model::{Answer, Item, Kind, Model, Question, Scheme, Scoring};
+use crate::num::Num;
+use eval::Run;
+use std::collections::HashMap;
+
+/// A problem with an answer set: it is invalid and gets no score.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The question concerned, if any.
+    pub question: Option<String>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn at(question: &str, message: String) -> Problem {
+        Problem {
+            question: Some(question.to_owned()),
+            message,
+        }
+    }
+
+    pub fn general(message: String) -> Problem {
+        Problem {
+            question: None,
+            message,
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.question {
+            Some(q) => write!(f, "`{q}`: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// A questionnaire prepared for scoring many answer sets.
+pub struct Engine<'m> {
+    pub model: &'m Model,
+    questions: Vec<&'m Question>,
+    /// Question index by id.
+    index: HashMap<&'m str, usize>,
+    /// Each question's section.
+    section_of: Vec<usize>,
+    computed: HashMap<&'m str, &'m crate::model::Computed>,
+}
+
+impl<'m> Engine<'m> {
+    pub fn new(model: &'m Model) -> Engine<'m> {
+        let mut questions = Vec::new();
+        let mut section_of = Vec::new();
+        for (s, section) in model.sections.iter().enumerate() {
+            for q in section.questions() {
+                questions.push(q);
+                section_of.push(s);
+            }
+        }
+        let index = questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.as_str(), i))
+            .collect();
+        let computed = model.computed.iter().map(|c| (c.id.as_str(), c)).collect();
+        Engine {
+            model,
+            questions,
+            index,
+            section_of,
+            computed,
+        }
+    }
+
+    /// Scores an answer set as read: invalid when it had problems, which are
+    /// reported with any hard check that fails on the answers that were valid.
+    ///
+    /// # Errors
+    /// Every problem of the answer set.
+    pub fn score_read(&self, read: &answers::Read) -> Result<Outcome, Vec<Problem>> {
+        let result = self.score(&read.answers);
+        if read.problems.is_empty() {
+            return result;
+        }
+        let mut problems = read.problems.clone();
+        if let Err(more) = result {
+            problems.extend(more);
+        }
+        Err(problems)
+    }
+
+    /// Scores a validated answer set. Fails, with every problem, when a hard
+    /// check fails or a computed value leaves its declared range.
+    ///
+    /// # Errors
+    /// The problems that make the answer set invalid.
+    pub fn score(&self, answers: &Answers) -> Result<Outcome, Vec<Problem>> {
+        let run = Run::new(self, answers);
+        let mut problems = Vec::new();
+        let mut warnings = Vec::new();
+
+        for (id, _) in answers.values.iter() {
+            if let Some(&i) = self.index.get(id.as_str()) {
+                if !run.visible[i] {
+                    let q = self.questions[i];
+                    warnings.push(format!(
+                        "the answer to `{id}` is ignored: {}",
+                        hidden_reason(self, q, &run)
+                    ));
+                }
+            }
+        }
+        for section in &self.model.sections {
+            let checks =
+                section
+                    .checks
+                    .iter()
+                    .chain(section.items.iter().flat_map(|item| match item {
+                        Item::Question(q) => q.checks.as_slice(),
+                        Item::Note(_) => &[],
+                    }));
+            for check in checks {
+                if run.eval(&check.expr).truth() == Some(false) {
+                    if check.soft {
+                        warnings.push(check.message.clone());
+                    } else {
+                        problems.push(Problem {
+                            question: check_owner(section, check),
+                            message: check.message.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        // A value out of range follows from a failed check: say it only alone.
+        let checks_failed = !problems.is_empty();
+        for c in self.model.computed.iter().filter(|_| !checks_failed) {
+            if let (Some((lo, hi)), Some(value)) = (&c.range, run.number(&c.expr)) {
+                if value < *lo || value > *hi {
+                    problems.push(Problem::general(format!(
+                        "the computed value `{}` is {value}, outside its range {lo}..{hi}",
+                        c.id
+                    )));
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+
+        let questions: Vec<QuestionResult> = self
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| self.question_result(&run, i, q))
+            .collect();
+        for (i, q) in self.questions.iter().enumerate() {
+            if q.required && run.visible[i] && !answers.values.contains_key(&q.id) {
+                warnings.push(format!(
+                    "the required question `{}` ({}) is not answered",
+                    q.id, q.number
+                ));
+            }
+        }
+        let mut sections: Vec<SectionResult> = self
+            .model
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(s, section)| SectionResult {
+                id: section.id.clone(),
+                score: Num::zero(),
+                max: section.max.clone(),
+                shown: run.section_visible[s],
+            })
+            .collect();
+        for (i, result) in questions.iter().enumerate() {
+            sections[self.section_of[i]].score =
+                &sections[self.section_of[i]].score + &result.points;
+        }
+        let total: Num = sections.iter().map(|s| s.score.clone()).sum();
+        let levels = self.levels(&run, &sections, &total);
+        let level = granted(self.model.levels.scheme, &levels);
+
+        // Missing jury scores: the level could still rise up to what full
+        // marks would give.
+        let missing: Vec<&QuestionResult> = questions
+            .iter()
+            .filter(|r| matches!(r.detail, Detail::Jury(None)) && r.shown)
+            .collect();
+        let provisional = (!missing.is_empty()).then(|| {
+            let mut best = sections.clone();
+            for r in &missing {
+                let s = self.section_of[self.index[r.id.as_str()]];
+                best[s].score = &best[s].score + &r.max;
+            }
+            let best_total: Num = best.iter().map(|s| s.score.clone()).sum();
+            let best_levels = self.levels(&run, &best, &best_total);
+            Provisional {
+                missing: missing.iter().map(|r| r.id.clone()).collect(),
+                highest_level: granted(self.model.levels.scheme, &best_levels),
+                highest_total: best_total,
+            }
+        });
+        let level_name = self.level_name(level);
+        Ok(Outcome {
+            total,
+            max: self.model.max.clone(),
+            level,
+            level_name,
+            sections,
+            questions,
+            levels,
+            provisional,
+            warnings,
+        })
+    }
+
+    /// The name of a level (0: the questionnaire's name for « not labelled »).
+    pub fn level_name(&self, level: u32) -> Option<String> {
+        if level == 0 {
+            self.model.levels.unlabelled.clone()
+        } else {
+            self.model
+                .levels
+                .levels
+                .iter()
+                .find(|l| l.number == level)
+                .map(|l| l.name.clone())
+        }
+    }
+
+    fn question_result(&self, run: &Run<'_>, i: usize, q: &Question) -> QuestionResult {
+        let answer = run.answer(i);
+        let shown = run.visible[i];
+        let (points, detail) = if !shown {
+            (Num::zero(), Detail::Hidden)
+        } else {
+            self.points(run, q, answer)
+        };
+        QuestionResult {
+            id: q.id.clone(),
+            number: q.number.clone(),
+            shown,
+            answered: answer.is_some(),
+            points,
+            max: q.max.clone(),
+            detail,
+        }
+    }
+
+    /// The points a shown question earns, and how.
+    fn points(&self, run: &Run<'_>, q: &Question, answer: Option<&Answer>) -> (Num, Detail) {
+        let zero = Num::zero();
+        match (&q.scoring, answer) {
+            (Scoring::Jury { .. }, _) => match run.answers.jury.get(&q.id) {
+                Some(score) => (score.clone(), Detail::Jury(Some(score.clone()))),
+                None => (zero, Detail::Jury(None)),
+            },
+            (
+                Scoring::Bands {
+                    value: Some(value),
+                    bands,
+                },
+                _,
+            ) => match run.number(value) {
+                Some(v) => band_points(bands, v, Some(value.to_string())),
+                None => (zero, Detail::Unknown),
+            },
+            (_, None) => (zero, Detail::Unanswered),
+            (Scoring::None, Some(_)) => (zero, Detail::NotScored),
+            (Scoring::YesNo { yes, no }, Some(Answer::Bool(b))) => {
+                (if *b { yes.clone() } else { no.clone() }, Detail::YesNo(*b))
+            }
+            (Scoring::Choices { cap }, Some(Answer::Choice(id))) => {
+                let points = option_points(&q.kind, id);
+                let capped = cap.as_ref().is_some_and(|c| points > *c);
+                let points = match cap {
+                    Some(c) if capped => c.clone(),
+                    _ => points,
+                };
+                (points, Detail::Choice(id.clone()))
+            }
+            (Scoring::Choices { cap }, Some(Answer::Choices(ids))) => {
+                let sum: Num = ids.iter().map(|id| option_points(&q.kind, id)).sum();
+                let capped = cap.as_ref().is_some_and(|c| sum > *c);
+                let points = match cap {
+                    Some(c) if capped => c.clone(),
+                    _ => sum.clone(),
+                };
+                let detail = Detail::Choices {
+                    chosen: ids.clone(),
+                    sum,
+                    cap: cap.clone().filter(|_| capped),
+                };
+                (points, detail)
+            }
+            (Scoring::Bands { value: None, bands }, Some(Answer::Number(n))) => {
+                band_points(bands, n.clone(), None)
+            }
+            (_, Some(_)) => (zero, Detail::NotScored),
+        }
+    }
+
+    /// Each level with its threshold and gates evaluated.
+    fn levels(&self, run: &Run<'_>, sections: &[SectionResult], total: &Num) -> Vec<LevelResult> {
+        let scores: HashMap<String, Num> = sections
+            .iter()
+            .map(|s| (s.id.clone(), s.score.clone()))
+            .collect();
+        let scored = run.with_scores(scores, total.clone());
+        self.model
+            .levels
+            .levels
+            .iter()
+            .map(|level| {
+                let gates = level
+                    .gates
+                    .iter()
+                    .map(|gate| GateResult {
+                        source: gate.source.clone(),
+                        holds: scored.eval(&gate.expr).truth(),
+                        values: explain::gate_values(&gate.expr, &scored, self.model),
+                    })
+                    .collect();
+                LevelResult {
+                    number: level.number,
+                    name: level.name.clone(),
+                    min_total: level.min_total.clone(),
+                    total_reached: *total >= level.min_total,
+                    gates,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The highest level granted under a scheme (0 when none).
+fn granted(scheme: Scheme, levels: &[LevelResult]) -> u32 {
+    let own = |l: &LevelResult| l.total_reached && l.gates.iter().all(|g| g.holds == Some(true));
+    match scheme {
+        Scheme::Cumulative => {
+            let mut level = 0;
+            let mut gates_so_far = true;
+            for l in levels {
+                gates_so_far &= l.gates.iter().all(|g| g.holds == Some(true));
+                if l.total_reached && gates_so_far {
+                    level = l.number;
+                }
+            }
+            level
+        }
+        Scheme::Independent => levels
+            .iter()
+            .filter(|l| own(l))
+            .map(|l| l.number)
+            .max()
+            .unwrap_or(0),
+    }
+}
+
+fn option_points(kind: &Kind, id: &str) -> Num {
+    kind.options()
+        .iter()
+        .find(|o| o.id == id)
+        .map(|o| o.points.clone())
+        .unwrap_or_default()
+}
+
+fn band_points(bands: &[crate::model::Band], value: Num, of: Option<String>) -> (Num, Detail) {
+    match bands.iter().find(|b| b.contains(&value)) {
+        Some(b) => (
+            b.points.clone(),
+            Detail::Band {
+                of,
+                value,
+                band: b.to_string(),
+            },
+        ),
+        None => (Num::zero(), Detail::NoBand(value)),
+    }
+}
+
+/// The question a check belongs to (its message is shown there).
+fn check_owner(section: &crate::model::Section, check: &crate::model::Check) -> Option<String> {
+    section
+        .questions()
+        .find(|q| q.checks.iter().any(|c| std::ptr::eq(c, check)))
+        .map(|q| q.id.clone())
+}
+
+/// Why a question is hidden: its section's or its own condition.
+fn hidden_reason(engine: &Engine<'_>, q: &Question, run: &Run<'_>) -> String {
+    let s = engine.section_of[engine.index[q.id.as_str()]];
+    let section = &engine.model.sections[s];
+    if !run.section_visible[s] {
+        let when = section
+            .when
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        return format!(
+            "its section `{}` is not shown (`{when}` does not hold)",
+            section.id
+        );
+    }
+    match &q.when {
+        Some(when) => format!("the question is not shown (`{when}` does not hold)"),
+        None => "the question is not shown".to_owned(),
+    }
+}
