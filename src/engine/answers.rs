@@ -81,7 +81,7 @@ fn shorten(text: &str) -> String {
 /// What a question accepts, in words.
 pub fn expected(question: &Question) -> String {
     match &question.kind {
-        Kind::YesNo => "`true` or `false`".to_owned(),
+        Kind::YesNo => "`true` or `false` (oui or non in a spreadsheet)".to_owned(),
         Kind::One { options } => format!("one of its option ids ({})", ids(options)),
         Kind::Many { options, .. } => format!("a list of its option ids ({})", ids(options)),
         Kind::Integer(_) => "a whole number".to_owned(),
@@ -368,6 +368,12 @@ pub fn from_json(model: &Model, text: &str) -> Read {
                 "unknown key `{other}`: an answers file has `answers` and `jury`"
             ))),
         }
+    }
+    if !object.contains_key("answers") {
+        problems.push(Problem::general(
+            "an answers file has an `answers` object: { \"answers\": { \"S1\": \"…\" } }"
+                .to_owned(),
+        ));
     }
     let mut read = collect(
         model,

@@ -170,13 +170,18 @@ impl<'m> Engine<'m> {
             .enumerate()
             .map(|(i, q)| self.question_result(&run, i, q))
             .collect();
-        for (i, q) in self.questions.iter().enumerate() {
-            if q.required && run.visible[i] && !answers.values.contains_key(&q.id) {
-                warnings.push(format!(
-                    "the required question `{}` ({}) is not answered",
-                    q.id, q.number
-                ));
-            }
+        let unanswered: Vec<String> = self
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(i, q)| q.required && run.visible[*i] && !answers.values.contains_key(&q.id))
+            .map(|(_, q)| format!("`{}` ({})", q.id, q.number))
+            .collect();
+        if !unanswered.is_empty() {
+            warnings.push(format!(
+                "required questions not answered: {}",
+                unanswered.join(", ")
+            ));
         }
         let mut sections: Vec<SectionResult> = self
             .model

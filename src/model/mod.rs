@@ -107,6 +107,7 @@ pub struct Question {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Kind {
+    #[serde(rename = "yesno")]
     YesNo,
     One {
         options: Vec<Choice>,
@@ -182,6 +183,7 @@ pub struct Choice {
 #[serde(tag = "method", rename_all = "snake_case")]
 pub enum Scoring {
     None,
+    #[serde(rename = "yesno")]
     YesNo {
         yes: Num,
         no: Num,

@@ -1,0 +1,80 @@
+//! The published JSON Schemas describe what grille writes and reads.
+
+use std::path::Path;
+
+fn validator(schema: &str) -> (boon::Schemas, boon::SchemaIndex) {
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler
+        .add_resource("file:///schema.json", serde_json::from_str(schema).unwrap())
+        .unwrap();
+    let index = compiler
+        .compile("file:///schema.json", &mut schemas)
+        .unwrap();
+    (schemas, index)
+}
+
+fn read(path: &str) -> serde_json::Value {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(root.join(path)).unwrap()).unwrap()
+}
+
+#[test]
+fn the_generated_bareme_follows_its_schema() {
+    let (schemas, index) = validator(grille::bareme::BAREME_SCHEMA);
+    let bareme = read("generated/tnl-2024/bareme.json");
+    if let Err(e) = schemas.validate(&bareme, index) {
+        panic!("{e:#}");
+    }
+    // And the schema is strict enough to refuse a broken one.
+    let mut broken = bareme.clone();
+    broken["questionnaire"]["sections"][1]["items"][0]["question"]["kind"]["type"] =
+        "choice".into();
+    assert!(schemas.validate(&broken, index).is_err());
+}
+
+#[test]
+fn every_example_form_bareme_follows_its_schema() {
+    let (schemas, index) = validator(grille::bareme::BAREME_SCHEMA);
+    for file in
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parse"))
+            .unwrap()
+    {
+        let path = file.unwrap().path();
+        let compiled =
+            grille::compile_bytes(&path.to_string_lossy(), std::fs::read(&path).unwrap());
+        if let Some(model) = compiled.model {
+            let json: serde_json::Value =
+                serde_json::from_str(&grille::bareme::to_json(&model, &compiled.source)).unwrap();
+            if let Err(e) = schemas.validate(&json, index) {
+                panic!("{}: {e:#}", path.display());
+            }
+        }
+    }
+}
+
+#[test]
+fn answers_files_follow_their_schema() {
+    let (schemas, index) = validator(grille::bareme::ANSWERS_SCHEMA);
+    for file in ["complet", "libreville", "decimales"] {
+        let answers = read(&format!("tests/fixtures/answers/{file}.json"));
+        if let Err(e) = schemas.validate(&answers, index) {
+            panic!("{file}: {e:#}");
+        }
+    }
+    assert!(schemas
+        .validate(&serde_json::json!({ "answer": {} }), index)
+        .is_err());
+}
+
+#[test]
+fn the_schemas_printed_are_the_ones_committed() {
+    assert_eq!(
+        read("generated/schemas/bareme.schema.json"),
+        serde_json::from_str::<serde_json::Value>(grille::bareme::BAREME_SCHEMA).unwrap()
+    );
+    assert_eq!(
+        read("generated/schemas/answers.schema.json"),
+        serde_json::from_str::<serde_json::Value>(grille::bareme::ANSWERS_SCHEMA).unwrap()
+    );
+}

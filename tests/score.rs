@@ -1,0 +1,289 @@
+//! `grille score`, `grille build` and `grille schema` on the 2024 form.
+
+use std::process::Command;
+
+fn grille(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_grille"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("grille runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn transcript(args: &[&str]) -> String {
+    let (code, stdout, stderr) = grille(args);
+    format!(
+        "$ grille {}\nexit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}",
+        args.join(" ")
+    )
+}
+
+const FORM: &str = "forms/tnl-2024.grille";
+
+fn json_lines(stdout: &str) -> Vec<serde_json::Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect()
+}
+
+#[test]
+fn score_json_follows_the_contract() {
+    let (code, stdout, _) = grille(&[
+        "score",
+        FORM,
+        "tests/fixtures/answers/complet.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let results = json_lines(&stdout);
+    assert_eq!(results.len(), 1);
+    let r = &results[0];
+    assert_eq!(r["total"], serde_json::json!(200));
+    assert_eq!(r["max"], serde_json::json!(200));
+    assert_eq!(r["level"], serde_json::json!(5));
+    assert_eq!(r["level_name"], "Excellence");
+    assert_eq!(r["sections"]["donnees"]["score"], serde_json::json!(35));
+    assert_eq!(r["sections"]["donnees"]["max"], serde_json::json!(35));
+    assert!(r["total"].is_number());
+}
+
+#[test]
+fn decimals_are_read_exactly() {
+    // 29.99 stays below 30; 74.999999999999999999 below 75; 9.999999999999999999
+    // below 10 (a binary float would round the last two up).
+    let (_, stdout, _) = grille(&[
+        "score",
+        FORM,
+        "tests/fixtures/answers/decimales.json",
+        "--format",
+        "json",
+    ]);
+    let r = &json_lines(&stdout)[0];
+    assert_eq!(r["sections"]["strategie"]["score"], serde_json::json!(1));
+    assert_eq!(r["sections"]["pratiques"]["score"], serde_json::json!(4));
+    assert_eq!(r["sections"]["logiciels"]["score"], serde_json::json!(2));
+    assert_eq!(r["total"], serde_json::json!(7));
+}
+
+#[test]
+fn score_table_with_explanation_and_provisional_result() {
+    insta::assert_snapshot!(transcript(&[
+        "score",
+        FORM,
+        "tests/fixtures/answers/libreville.json",
+        "--explain"
+    ]));
+}
+
+#[test]
+fn invalid_answers_get_one_error_per_problem_and_no_score() {
+    insta::assert_snapshot!(transcript(&[
+        "score",
+        FORM,
+        "tests/fixtures/answers/invalid.json",
+        "tests/fixtures/answers/malformed.json",
+        "tests/fixtures/answers/complet.json"
+    ]));
+}
+
+#[test]
+fn invalid_answers_in_json() {
+    let (code, stdout, _) = grille(&[
+        "score",
+        FORM,
+        "tests/fixtures/answers/invalid.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    let r = &json_lines(&stdout)[0];
+    assert_eq!(r["valid"], serde_json::json!(false));
+    assert!(r.get("total").is_none());
+    let questions: Vec<&str> = r["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["question"].as_str())
+        .collect();
+    for q in [
+        "S1", "S3", "D5", "P3", "P7", "B9", "S13", "B1", "L4", "S2", "S5", "S6", "L2",
+    ] {
+        assert!(questions.contains(&q), "no error for {q}: {questions:?}");
+    }
+}
+
+#[test]
+fn spreadsheets_of_candidates() {
+    insta::assert_snapshot!(transcript(&[
+        "score",
+        FORM,
+        "tests/fixtures/answers/candidats.csv",
+        "--format",
+        "csv"
+    ]));
+}
+
+#[test]
+fn spreadsheet_with_unknown_columns() {
+    let dir = std::env::temp_dir().join(format!("grille-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("jury.csv");
+    std::fs::write(&path, "candidat,S1,S99,Total\nA,aucune,1,2\n").unwrap();
+    let (code, _, stderr) = grille(&["score", FORM, path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("column 3 `S99` is not a question of `tnl` 2024 (did you mean `S9`?)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("column 4 `Total`"), "{stderr}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn scoring_from_bareme_json_alone_gives_the_same_results() {
+    let answers = [
+        "tests/fixtures/answers/complet.json",
+        "tests/fixtures/answers/libreville.json",
+        "tests/fixtures/answers/decimales.json",
+        "tests/fixtures/answers/candidats.csv",
+    ];
+    let mut from_source = vec!["score", FORM, "--format", "json"];
+    from_source.extend(answers);
+    let mut from_bareme = vec![
+        "score",
+        "generated/tnl-2024/bareme.json",
+        "--format",
+        "json",
+    ];
+    from_bareme.extend(answers);
+    let (a, b) = (grille(&from_source), grille(&from_bareme));
+    assert_eq!(a.0, b.0);
+    assert_eq!(a.1, b.1);
+    assert!(a.1.lines().count() >= 6);
+}
+
+#[test]
+fn answers_for_another_edition_are_refused() {
+    let dir = std::env::temp_dir().join(format!("grille-edition-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("2023.json");
+    std::fs::write(
+        &path,
+        r#"{ "questionnaire": "tnl", "edition": 2023, "answers": {} }"#,
+    )
+    .unwrap();
+    let (code, _, stderr) = grille(&["score", FORM, path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("these answers are for edition 2023, not 2024"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn unreadable_answers_exit_2() {
+    let (code, _, stderr) = grille(&["score", FORM, "tests/fixtures/answers/none.json"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("cannot read `tests/fixtures/answers/none.json`: no such file"));
+}
+
+#[test]
+fn the_2024_examples_pass() {
+    let (code, stdout, _) = grille(&["test", FORM]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout
+        .lines()
+        .last()
+        .unwrap()
+        .ends_with(" passed, 0 failed"));
+    let passed: usize = stdout
+        .lines()
+        .last()
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(passed >= 12);
+}
+
+#[test]
+fn test_reports_failures_with_expected_and_actual() {
+    let form = std::fs::read_to_string(FORM).unwrap();
+    let wrong = form.replace(
+        "expect level 3 total 100 section communication 10",
+        "expect level 4 total 104.5",
+    );
+    assert_ne!(form, wrong);
+    let dir = std::env::temp_dir().join(format!("grille-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("wrong.grille");
+    std::fs::write(&path, wrong).unwrap();
+    let (code, stdout, _) = grille(&["test", path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("FAILED  niveau_3"));
+    assert!(stdout.contains("expected level 4, got level 3"));
+    assert!(stdout.contains("expected total 104.5, got 100"));
+    assert!(stdout.contains("| Total : 100 / 200"));
+    let (_, junit, _) = grille(&["test", path.to_str().unwrap(), "--format", "junit"]);
+    assert!(junit.starts_with("<?xml"));
+    assert!(junit.contains("failures=\"1\""));
+    assert!(junit.contains(
+        "<failure message=\"expected level 4, got level 3; expected total 104.5, got 100\">"
+    ));
+    let (_, json, _) = grille(&["test", path.to_str().unwrap(), "--format", "json"]);
+    let items: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(items.iter().filter(|i| i["passed"] == false).count(), 1);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn build_writes_the_bareme_and_check_detects_staleness() {
+    let dir = std::env::temp_dir().join(format!("grille-build-{}", std::process::id()));
+    let out = dir.to_str().unwrap();
+    assert_eq!(grille(&["build", FORM, "-o", out]).0, 0);
+    let first = std::fs::read(dir.join("bareme.json")).unwrap();
+    assert_eq!(grille(&["build", FORM, "-o", out]).0, 0);
+    assert_eq!(
+        first,
+        std::fs::read(dir.join("bareme.json")).unwrap(),
+        "builds are byte-identical"
+    );
+    assert_eq!(grille(&["build", FORM, "-o", out, "--check"]).0, 0);
+    std::fs::write(dir.join("bareme.json"), "{}").unwrap();
+    let (code, _, stderr) = grille(&["build", FORM, "-o", out, "--check"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("bareme.json differs from a fresh build"),
+        "{stderr}"
+    );
+    // No temporary file is left behind.
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["bareme.json"]);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_failing_build_writes_nothing() {
+    let dir = std::env::temp_dir().join(format!("grille-nobuild-{}", std::process::id()));
+    let (code, _, _) = grille(&[
+        "build",
+        "tests/fixtures/check/E0003_undefined_reference.grille",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(!dir.exists());
+}
