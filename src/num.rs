@@ -8,17 +8,112 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::fmt;
 use std::ops::{Add, Mul, Neg, Sub};
 
-/// An exact rational number.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Num(BigRational);
+/// An exact rational number: a reduced fraction of machine integers while
+/// it fits (the common case, without allocation), a big rational beyond.
+#[derive(Clone)]
+pub struct Num(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    /// Numerator and denominator: the denominator is positive and the
+    /// fraction reduced, so that each number has one representation.
+    Small(i64, i64),
+    /// Only for values that do not fit `Small`.
+    Big(Box<BigRational>),
+}
+
+impl Default for Num {
+    fn default() -> Num {
+        Num::zero()
+    }
+}
+
+/// The greatest common divisor (binary algorithm).
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    if a == 0 {
+        return b;
+    }
+    if b == 0 {
+        return a;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
+}
 
 impl Num {
     pub fn zero() -> Num {
-        Num(BigRational::zero())
+        Num(Repr::Small(0, 1))
     }
 
     pub fn from_int(value: i64) -> Num {
-        Num(BigRational::from_integer(BigInt::from(value)))
+        Num(Repr::Small(value, 1))
+    }
+
+    /// `n / d` reduced, small when it fits.
+    fn fraction(n: i128, d: i128) -> Option<Num> {
+        if d == 0 {
+            return None;
+        }
+        let (n, d) = if d < 0 {
+            (n.checked_neg()?, d.checked_neg()?)
+        } else {
+            (n, d)
+        };
+        let g = gcd(n.unsigned_abs(), d.unsigned_abs()).max(1) as i128;
+        let (n, d) = (n / g, d / g);
+        Some(match (i64::try_from(n), i64::try_from(d)) {
+            (Ok(n), Ok(d)) => Num(Repr::Small(n, d)),
+            _ => Num(Repr::Big(Box::new(BigRational::new(
+                BigInt::from(n),
+                BigInt::from(d),
+            )))),
+        })
+    }
+
+    fn from_big(value: BigRational) -> Num {
+        match (value.numer().to_i64(), value.denom().to_i64()) {
+            (Some(n), Some(d)) => Num(Repr::Small(n, d)),
+            _ => Num(Repr::Big(Box::new(value))),
+        }
+    }
+
+    fn big(&self) -> BigRational {
+        match &self.0 {
+            Repr::Small(n, d) => BigRational::new_raw(BigInt::from(*n), BigInt::from(*d)),
+            Repr::Big(b) => (**b).clone(),
+        }
+    }
+
+    /// Combines two numbers with a small fast path and a big fallback.
+    fn combine(
+        &self,
+        other: &Num,
+        small: impl Fn(i128, i128, i128, i128) -> Option<(i128, i128)>,
+        big: impl Fn(&BigRational, &BigRational) -> BigRational,
+    ) -> Num {
+        if let (Repr::Small(a, b), Repr::Small(c, d)) = (&self.0, &other.0) {
+            if let Some(n) = small(
+                i128::from(*a),
+                i128::from(*b),
+                i128::from(*c),
+                i128::from(*d),
+            )
+            .and_then(|(n, d)| Num::fraction(n, d))
+            {
+                return n;
+            }
+        }
+        Num::from_big(big(&self.big(), &other.big()))
     }
 
     /// Parses a decimal literal such as `12`, `-0.5` or `1e3` exactly.
@@ -56,7 +151,7 @@ impl Num {
         } else {
             BigRational::new(numerator, power)
         };
-        Some(Num(if negative { -value } else { value }))
+        Some(Num::from_big(if negative { -value } else { value }))
     }
 
     /// The common case without allocation: up to 18 digits, no exponent.
@@ -86,24 +181,28 @@ impl Num {
         if seen_point && (scale == 0 || digits.starts_with('.')) {
             return None;
         }
-        let value = BigInt::from(if negative { -value } else { value });
-        Some(Num(if scale == 0 {
-            BigRational::from_integer(value)
-        } else {
-            BigRational::new(value, BigInt::from(10i64.pow(scale)))
-        }))
+        Num::fraction(
+            i128::from(if negative { -value } else { value }),
+            10i128.pow(scale),
+        )
     }
 
     pub fn is_zero(&self) -> bool {
-        self.0.is_zero()
+        matches!(self.0, Repr::Small(0, _))
     }
 
     pub fn is_negative(&self) -> bool {
-        self.0.is_negative()
+        match &self.0 {
+            Repr::Small(n, _) => *n < 0,
+            Repr::Big(b) => b.is_negative(),
+        }
     }
 
     pub fn is_integer(&self) -> bool {
-        self.0.is_integer()
+        match &self.0 {
+            Repr::Small(_, d) => *d == 1,
+            Repr::Big(b) => b.is_integer(),
+        }
     }
 
     /// The division, or `None` when dividing by zero.
@@ -111,14 +210,20 @@ impl Num {
         if other.is_zero() {
             None
         } else {
-            Some(Num(&self.0 / &other.0))
+            Some(self.combine(
+                other,
+                |a, b, c, d| Some((a.checked_mul(d)?, b.checked_mul(c)?)),
+                |x, y| x / y,
+            ))
         }
     }
 
     /// `self × percent / 100`.
     #[must_use]
     pub fn percent_of(&self, percent: &Num) -> Num {
-        Num(&self.0 * &percent.0 / BigRational::from_integer(BigInt::from(100)))
+        (self * percent)
+            .checked_div(&Num::from_int(100))
+            .unwrap_or_default()
     }
 
     #[must_use]
@@ -142,23 +247,29 @@ impl Num {
     /// The smallest integer not below this number.
     #[must_use]
     pub fn ceil(&self) -> Num {
-        Num(self.0.ceil())
+        -&(-self).floor()
     }
 
     /// The largest integer not above this number.
     #[must_use]
     pub fn floor(&self) -> Num {
-        Num(self.0.floor())
+        match &self.0 {
+            Repr::Small(n, d) => Num::from_int(n.div_euclid(*d)),
+            Repr::Big(b) => Num::from_big(b.floor()),
+        }
     }
 
     /// An approximation for display or for machine formats that need one.
     pub fn to_f64(&self) -> f64 {
-        self.0.to_f64().unwrap_or(f64::NAN)
+        match &self.0 {
+            Repr::Small(n, d) => *n as f64 / *d as f64,
+            Repr::Big(b) => b.to_f64().unwrap_or(f64::NAN),
+        }
     }
 
     /// Whether the decimal expansion terminates (denominator of the form 2^a 5^b).
     pub fn is_decimal(&self) -> bool {
-        let mut d = self.0.denom().clone();
+        let mut d = self.big().denom().clone();
         for p in [2u32, 5] {
             let p = BigInt::from(p);
             while d.is_multiple_of(&p) {
@@ -171,8 +282,9 @@ impl Num {
     /// Decimal text: exact when the expansion terminates, otherwise rounded
     /// to `digits` decimal places.
     pub fn to_decimal(&self, digits: usize) -> String {
-        let negative = self.0.is_negative();
-        let abs = self.0.abs();
+        let value = self.big();
+        let negative = value.is_negative();
+        let abs = value.abs();
         let ten = BigInt::from(10);
         let mut whole = abs.numer() / abs.denom();
         let mut remainder = abs.numer() % abs.denom();
@@ -231,28 +343,74 @@ impl fmt::Debug for Num {
 impl Add for &Num {
     type Output = Num;
     fn add(self, other: &Num) -> Num {
-        Num(&self.0 + &other.0)
+        self.combine(
+            other,
+            |a, b, c, d| Some((a * d + c * b, b * d)),
+            |x, y| x + y,
+        )
     }
 }
 
 impl Sub for &Num {
     type Output = Num;
     fn sub(self, other: &Num) -> Num {
-        Num(&self.0 - &other.0)
+        self.combine(
+            other,
+            |a, b, c, d| Some((a * d - c * b, b * d)),
+            |x, y| x - y,
+        )
     }
 }
 
 impl Mul for &Num {
     type Output = Num;
     fn mul(self, other: &Num) -> Num {
-        Num(&self.0 * &other.0)
+        self.combine(other, |a, b, c, d| Some((a * c, b * d)), |x, y| x * y)
     }
 }
 
 impl Neg for &Num {
     type Output = Num;
     fn neg(self) -> Num {
-        Num(-&self.0)
+        match &self.0 {
+            Repr::Small(n, d) => Num::fraction(-i128::from(*n), i128::from(*d)).unwrap_or_default(),
+            Repr::Big(b) => Num::from_big(-(**b).clone()),
+        }
+    }
+}
+
+impl PartialEq for Num {
+    fn eq(&self, other: &Num) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Num {}
+
+impl PartialOrd for Num {
+    fn partial_cmp(&self, other: &Num) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Num {
+    fn cmp(&self, other: &Num) -> std::cmp::Ordering {
+        match (&self.0, &other.0) {
+            (Repr::Small(a, b), Repr::Small(c, d)) => {
+                (i128::from(*a) * i128::from(*d)).cmp(&(i128::from(*c) * i128::from(*b)))
+            }
+            _ => self.big().cmp(&other.big()),
+        }
+    }
+}
+
+impl std::hash::Hash for Num {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Each value has one representation: small when it fits.
+        match &self.0 {
+            Repr::Small(n, d) => (0u8, n, d).hash(state),
+            Repr::Big(b) => (1u8, b).hash(state),
+        }
     }
 }
 
@@ -322,5 +480,31 @@ mod tests {
         assert_eq!(Num::parse("2.675").unwrap().to_decimal(2), "2.68");
         assert_eq!(Num::parse("9.999").unwrap().to_decimal(2), "10");
         assert!(Num::from_int(1).checked_div(&Num::zero()).is_none());
+    }
+
+    #[test]
+    fn small_and_big_agree() {
+        // Values beyond 64 bits switch to big rationals and back.
+        let big = Num::parse("123456789012345678901234567890").unwrap();
+        let small = Num::from_int(7);
+        assert_eq!(&(&big + &small) - &big, small);
+        assert_eq!(&(&big * &small).checked_div(&big).unwrap(), &small);
+        let max = Num::from_int(i64::MAX);
+        let sum = &max + &max;
+        assert_eq!(sum.to_decimal(0), "18446744073709551614");
+        assert_eq!(&sum - &max, max);
+        assert_eq!(
+            -&Num::from_int(i64::MIN),
+            &Num::from_int(i64::MAX) + &Num::from_int(1)
+        );
+        // Ordering and equality across representations.
+        assert!(big > small);
+        assert!(-&big < small);
+        assert_eq!(Num::parse("0.50").unwrap(), Num::parse("0.5").unwrap());
+        assert_eq!(Num::parse("-7.5").unwrap().floor(), Num::from_int(-8));
+        assert_eq!(Num::parse("-7.5").unwrap().ceil(), Num::from_int(-7));
+        let mut set = std::collections::HashSet::new();
+        set.insert(Num::parse("2.50").unwrap());
+        assert!(set.contains(&Num::from_int(5).checked_div(&Num::from_int(2)).unwrap()));
     }
 }

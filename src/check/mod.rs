@@ -16,8 +16,9 @@ mod symbols;
 pub(crate) use suggest::closest;
 
 use crate::diagnostic::{self, Diagnostic};
-use crate::model::{Kind, Model};
+use crate::model::{Kind, Model, Scheme};
 use crate::num::Num;
+use crate::source::Span;
 use crate::syntax::ast;
 use exprs::Typed;
 use std::collections::{BTreeMap, BTreeSet};
@@ -44,7 +45,6 @@ pub fn check(file: &ast::File, text: &str) -> Checked {
     checker.lints(&sections);
 
     let mut diagnostics = std::mem::take(&mut checker.diags);
-    diagnostic::sort_and_dedup(&mut diagnostics);
     let model = (!diagnostic::has_errors(&diagnostics)).then(|| Model {
         id: file.header.id.name.clone(),
         title: file.header.title.value.clone(),
@@ -57,7 +57,53 @@ pub fn check(file: &ast::File, text: &str) -> Checked {
         examples,
         max,
     });
+    // Reachability needs the whole model: each level gets a witness or a reason.
+    if let Some(model) = &model {
+        diagnostics.extend(reachability(model));
+    }
+    diagnostic::sort_and_dedup(&mut diagnostics);
+    let model = model.filter(|_| !diagnostic::has_errors(&diagnostics));
     Checked { model, diagnostics }
+}
+
+/// A diagnostic for each level that no answer set can reach, or for which
+/// none was found.
+fn reachability(model: &Model) -> Vec<Diagnostic> {
+    use crate::engine::witness::{reach, Reach};
+    let engine = crate::engine::Engine::new(model);
+    let mut out = Vec::new();
+    // From the highest level down: a witness for a level reaches those below.
+    let mut witnessed = 0;
+    for level in model.levels.levels.iter().rev() {
+        if level.number <= witnessed {
+            continue;
+        }
+        match reach(&engine, level.number) {
+            Reach::Witness(_, outcome) => witnessed = outcome.level,
+            Reach::Impossible(reason) => {
+                // Point at the conditions involved: this level's, and those of
+                // the levels below it when they accumulate.
+                let gates: Vec<Span> = model
+                    .levels
+                    .levels
+                    .iter()
+                    .filter(|l| match model.levels.scheme {
+                        Scheme::Cumulative => l.number <= level.number,
+                        Scheme::Independent => l.number == level.number,
+                    })
+                    .flat_map(|l| l.gates.iter().map(|g| g.span))
+                    .collect();
+                let primary = level.gates.last().map_or(level.span, |g| g.span);
+                let mut d = diagnostic::unreachable_level(primary, level.number, &reason);
+                for span in gates.into_iter().filter(|s| *s != primary) {
+                    d = d.with_label(span, "this condition");
+                }
+                out.push(d);
+            }
+            Reach::NotFound => out.push(diagnostic::level_not_found(level.span, level.number)),
+        }
+    }
+    out
 }
 
 /// A question as declared: where it stands and its syntax.

@@ -5,6 +5,7 @@ mod check;
 mod schema;
 mod score;
 mod test;
+mod witness;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use grille::diagnostic::ColorMode;
@@ -31,6 +32,8 @@ enum Command {
     Score(score::Args),
     /// Run the example answer sets written in questionnaires.
     Test(test::Args),
+    /// Print an answers file that reaches a level (or say why none can).
+    Witness(witness::Args),
     /// Print the JSON Schema of `bareme.json` or of answers files.
     Schema(schema::Args),
 }
@@ -43,6 +46,7 @@ impl Cli {
             Command::Build(args) => build::run(&args),
             Command::Score(args) => score::run(&args),
             Command::Test(args) => test::run(&args),
+            Command::Witness(args) => witness::run(&args),
             Command::Schema(args) => schema::run(&args),
         }
     }

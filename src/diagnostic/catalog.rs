@@ -747,6 +747,27 @@ pub fn unreachable_threshold(
     ))
 }
 
+pub fn unreachable_level(span: Span, number: u32, reason: &str) -> Diagnostic {
+    error(
+        Code::E0012,
+        format!("level {number} cannot be reached: {reason}"),
+        span,
+        "cannot hold with the other conditions",
+    )
+    .with_help("change the conditions so that they can hold together")
+}
+
+pub fn level_not_found(span: Span, number: u32) -> Diagnostic {
+    error(
+        Code::W0005,
+        format!("no answer set was found that reaches level {number}"),
+        span,
+        "no witness found",
+    )
+    .with_note("the search tries every question's answers one at a time; it found none that reaches this level, without proving that none exists")
+    .with_help("check the level's threshold and conditions, or write an example that reaches it")
+}
+
 pub fn unreachable_gate(span: Span, number: u32, reason: &str) -> Diagnostic {
     error(
         Code::E0012,

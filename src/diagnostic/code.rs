@@ -67,6 +67,7 @@ codes! {
     W0002 Warning "duplicate label",
     W0003 Warning "unused computed value",
     W0004 Warning "no levels",
+    W0005 Warning "level not shown reachable",
 }
 
 impl std::fmt::Display for Code {

@@ -8,6 +8,7 @@ pub mod examples;
 pub mod explain;
 mod outcome;
 mod value;
+pub mod witness;
 
 pub use answers::Answers;
 pub use outcome::{

@@ -85,6 +85,19 @@ impl ArithOp {
 }
 
 impl Expr {
+    /// Calls `f` on this node and every node below it.
+    pub fn visit<'a>(&'a self, f: &mut dyn FnMut(&'a Expr)) {
+        f(self);
+        match self {
+            Expr::Not(x) | Expr::Neg(x) => x.visit(f),
+            Expr::And(a, b) | Expr::Or(a, b) | Expr::Compare(_, a, b) | Expr::Arith(_, a, b) => {
+                a.visit(f);
+                b.visit(f);
+            }
+            _ => {}
+        }
+    }
+
     /// Every question and computed value this expression reads, in order.
     pub fn references(&self) -> Vec<Reference<'_>> {
         let mut out = Vec::new();

@@ -384,6 +384,36 @@ impl Model {
         self.sections.iter().find(|s| s.id == id)
     }
 
+    /// Every expression of the questionnaire: conditions, checks, computed
+    /// values, scored values and gates.
+    pub fn expressions(&self) -> Vec<&Expr> {
+        let mut out = Vec::new();
+        for s in &self.sections {
+            out.extend(&s.when);
+            out.extend(s.checks.iter().map(|c| &c.expr));
+            for item in &s.items {
+                match item {
+                    Item::Question(q) => {
+                        out.extend(&q.when);
+                        out.extend(q.checks.iter().map(|c| &c.expr));
+                        if let Scoring::Bands { value: Some(v), .. } = &q.scoring {
+                            out.push(v);
+                        }
+                    }
+                    Item::Note(n) => out.extend(&n.when),
+                }
+            }
+        }
+        out.extend(self.computed.iter().map(|c| &c.expr));
+        out.extend(
+            self.levels
+                .levels
+                .iter()
+                .flat_map(|l| l.gates.iter().map(|g| &g.expr)),
+        );
+        out
+    }
+
     pub fn computed(&self, id: &str) -> Option<&Computed> {
         self.computed.iter().find(|c| c.id == id)
     }

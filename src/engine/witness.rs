@@ -1,0 +1,744 @@
+//! Reachability of levels: for each level, an answer set that reaches it
+//! (a witness), or the proof that none can; and answer sets at and just below
+//! each threshold.
+
+use super::{Answers, Engine, Outcome};
+use crate::model::{Answer, CompareOp, Date, Expr, Kind, Question, Scheme, Scoring};
+use crate::num::Num;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What the search concludes for a level.
+pub enum Reach {
+    /// An answer set that reaches the level (hidden questions' answers removed).
+    Witness(Answers, Box<Outcome>),
+    /// No answer set can reach the level, for this reason.
+    Impossible(String),
+    /// The search found none, without a proof that none exists.
+    NotFound,
+}
+
+/// Rounds of improvement before giving up.
+const ROUNDS: usize = 6;
+
+/// Work allowed for the search, in question evaluations: scoring an answer
+/// set costs one per question, so larger forms get fewer tries.
+const BUDGET: usize = 400_000;
+
+/// Numbers tried for number questions, besides bounds, band edges and the
+/// constants they are compared with.
+const PROBES: &[i64] = &[0, 1, 2, 3, 5, 7, 9, 10, 20, 49, 50, 89, 90, 99, 100, 1000];
+
+/// The answers each question may take in the search (`None`: unanswered).
+fn candidates(q: &Question, constants: &BTreeMap<String, BTreeSet<Num>>) -> Vec<Option<Answer>> {
+    let mut out: Vec<Option<Answer>> = match &q.kind {
+        Kind::YesNo => vec![Some(Answer::Bool(true)), Some(Answer::Bool(false))],
+        Kind::One { options } => options
+            .iter()
+            .map(|o| Some(Answer::Choice(o.id.clone())))
+            .collect(),
+        Kind::Many {
+            options,
+            max_choices,
+            ..
+        } => {
+            let best = best_choices(options, *max_choices);
+            let mut sets = vec![
+                Some(Answer::Choices(best.clone())),
+                Some(Answer::Choices(Vec::new())),
+            ];
+            for o in options {
+                sets.push(Some(Answer::Choices(vec![o.id.clone()])));
+                if !best.contains(&o.id)
+                    && !o.exclusive
+                    && max_choices.is_none_or(|m| best.len() < m as usize)
+                {
+                    let mut more = best.clone();
+                    more.push(o.id.clone());
+                    sets.push(Some(Answer::Choices(more)));
+                }
+                if best.contains(&o.id) && best.len() > 1 {
+                    sets.push(Some(Answer::Choices(
+                        best.iter().filter(|x| **x != o.id).cloned().collect(),
+                    )));
+                }
+            }
+            sets
+        }
+        Kind::Integer(_) | Kind::Decimal(_) | Kind::Percent(_) => numbers(q, constants)
+            .into_iter()
+            .map(|n| Some(Answer::Number(n)))
+            .collect(),
+        Kind::Date => {
+            let mut dates = vec![Date {
+                year: 2024,
+                month: 1,
+                day: 1,
+            }];
+            if let Some(cs) = constants.get(q.id.as_str()) {
+                // Dates are compared as whole numbers of the form YYYYMMDD.
+                dates.extend(cs.iter().filter_map(date_of));
+            }
+            dates.into_iter().map(|d| Some(Answer::Date(d))).collect()
+        }
+        Kind::Email => vec![Some(Answer::Text("exemple@example.org".to_owned()))],
+        Kind::Url => vec![Some(Answer::Text("https://example.org".to_owned()))],
+        Kind::Siret => vec![Some(Answer::Text("73282932000074".to_owned()))],
+        Kind::Text | Kind::LongText => vec![Some(Answer::Text("Exemple".to_owned()))],
+    };
+    out.push(None);
+    out.dedup();
+    out
+}
+
+fn date_of(n: &Num) -> Option<Date> {
+    let text = n.to_decimal(0);
+    (text.len() == 8)
+        .then(|| Date::parse(&format!("{}-{}-{}", &text[..4], &text[4..6], &text[6..])))
+        .flatten()
+}
+
+/// Values worth trying for a number question, within its bounds.
+fn numbers(q: &Question, constants: &BTreeMap<String, BTreeSet<Num>>) -> Vec<Num> {
+    let (min, max) = super::answers::bounds(&q.kind);
+    let integer = matches!(q.kind, Kind::Integer(_));
+    let step = if integer {
+        Num::from_int(1)
+    } else {
+        Num::parse("0.01").unwrap_or_default()
+    };
+    let mut values: BTreeSet<Num> = PROBES.iter().map(|&p| Num::from_int(p)).collect();
+    if let Scoring::Bands { value: None, bands } = &q.scoring {
+        for b in bands {
+            values.insert(b.lower.clone());
+            values.insert(&b.lower + &step);
+            if let Some(u) = &b.upper {
+                values.insert(u.clone());
+                values.insert(u - &step);
+            }
+        }
+    }
+    for c in constants.get(q.id.as_str()).into_iter().flatten() {
+        values.insert(c.clone());
+        values.insert(c + &step);
+        values.insert(c - &step);
+    }
+    values.extend(min.clone());
+    values.extend(max.clone());
+    values
+        .into_iter()
+        .filter(|v| !integer || v.is_integer())
+        .filter(|v| min.as_ref().is_none_or(|m| v >= m) && max.as_ref().is_none_or(|m| v <= m))
+        .collect()
+}
+
+fn best_choices(options: &[crate::model::Choice], max_choices: Option<u32>) -> Vec<String> {
+    let mut positive: Vec<&crate::model::Choice> = options
+        .iter()
+        .filter(|o| !o.exclusive && o.points > Num::zero())
+        .collect();
+    positive.sort_by(|a, b| b.points.cmp(&a.points));
+    positive.truncate(max_choices.map_or(usize::MAX, |m| m as usize));
+    positive.into_iter().map(|o| o.id.clone()).collect()
+}
+
+/// The constants each question is compared with, anywhere in the model
+/// (dates as whole numbers `YYYYMMDD`).
+fn constants_by_question(engine: &Engine<'_>) -> BTreeMap<String, BTreeSet<Num>> {
+    let mut out: BTreeMap<String, BTreeSet<Num>> = BTreeMap::new();
+    for e in engine.model.expressions() {
+        e.visit(&mut |node| {
+            if let Expr::Compare(_, a, b) = node {
+                for (x, y) in [(a, b), (b, a)] {
+                    let constant = match &**y {
+                        Expr::Number(n) => Some(n.clone()),
+                        Expr::Date(d) => Some(Num::from_int(
+                            i64::from(d.year) * 10_000
+                                + i64::from(d.month) * 100
+                                + i64::from(d.day),
+                        )),
+                        _ => None,
+                    };
+                    if let (Expr::Answer(q), Some(c)) = (&**x, constant) {
+                        out.entry(q.clone()).or_default().insert(c);
+                    }
+                }
+            }
+        });
+    }
+    out
+}
+
+/// Possible outcomes of a condition, as a set: true, false, unknown.
+const T: u8 = 1;
+const F: u8 = 2;
+const U: u8 = 4;
+const ANY: u8 = T | F | U;
+
+/// Questions with few possible answers, enumerated when proving gates
+/// contradictory; what else a gate reads counts as free.
+const MAX_ASSIGNMENTS: usize = 50_000;
+
+/// Why the gates a level needs can never hold together, if that can be
+/// proven by trying every answer to the questions they read.
+fn contradiction(engine: &Engine<'_>, level: u32) -> Option<String> {
+    let gates: Vec<&crate::model::Gate> = engine
+        .model
+        .levels
+        .levels
+        .iter()
+        .filter(|l| match engine.model.levels.scheme {
+            Scheme::Cumulative => l.number <= level,
+            Scheme::Independent => l.number == level,
+        })
+        .flat_map(|l| &l.gates)
+        .collect();
+    if gates.is_empty() {
+        return None;
+    }
+    let mut read: BTreeSet<&str> = BTreeSet::new();
+    for g in &gates {
+        g.expr.visit(&mut |node| match node {
+            Expr::Answer(q)
+            | Expr::In { question: q, .. }
+            | Expr::Has { question: q, .. }
+            | Expr::HasAny { question: q } => {
+                read.insert(q);
+            }
+            _ => {}
+        });
+    }
+    let mut domains: Vec<(&str, Vec<Option<Answer>>)> = Vec::new();
+    let mut size = 1usize;
+    for id in read {
+        let Some(&i) = engine.index.get(id) else {
+            continue;
+        };
+        let q = engine.questions[i];
+        let values: Vec<Option<Answer>> = match &q.kind {
+            Kind::YesNo => vec![Some(Answer::Bool(true)), Some(Answer::Bool(false)), None],
+            Kind::One { options } => options
+                .iter()
+                .map(|o| Some(Answer::Choice(o.id.clone())))
+                .chain([None])
+                .collect(),
+            Kind::Many { options, .. } if options.len() <= 10 => (0..1u32 << options.len())
+                .map(|mask| {
+                    Some(Answer::Choices(
+                        options
+                            .iter()
+                            .enumerate()
+                            .filter(|(b, _)| mask & (1 << b) != 0)
+                            .map(|(_, o)| o.id.clone())
+                            .collect(),
+                    ))
+                })
+                .collect(),
+            _ => continue,
+        };
+        size = size.saturating_mul(values.len());
+        if size > MAX_ASSIGNMENTS {
+            return None;
+        }
+        domains.push((id, values));
+    }
+    let mut assignment: BTreeMap<&str, Option<Answer>> = BTreeMap::new();
+    if satisfiable(&gates, &domains, &mut assignment) {
+        return None;
+    }
+    let list: Vec<String> = gates.iter().map(|g| format!("`{}`", g.source)).collect();
+    Some(if list.len() == 1 {
+        format!("its condition {} can never hold", list[0])
+    } else {
+        format!("its conditions {} can never all hold", list.join(", "))
+    })
+}
+
+fn satisfiable<'a>(
+    gates: &[&crate::model::Gate],
+    domains: &'a [(&'a str, Vec<Option<Answer>>)],
+    assignment: &mut BTreeMap<&'a str, Option<Answer>>,
+) -> bool {
+    let Some(((id, values), rest)) = domains.split_first() else {
+        return gates.iter().all(|g| possible(&g.expr, assignment) & T != 0);
+    };
+    values.iter().any(|v| {
+        assignment.insert(id, v.clone());
+        satisfiable(gates, rest, assignment)
+    })
+}
+
+/// The outcomes a condition may have under an assignment of some answers.
+fn possible(e: &Expr, assignment: &BTreeMap<&str, Option<Answer>>) -> u8 {
+    let truth = |b: bool| if b { T } else { F };
+    let answer = |q: &str| assignment.get(q);
+    match e {
+        Expr::Bool(b) => truth(*b),
+        Expr::Answer(q) => match answer(q) {
+            Some(Some(Answer::Bool(b))) => truth(*b),
+            Some(None) => U,
+            _ => ANY,
+        },
+        Expr::In {
+            question,
+            options,
+            negated,
+        } => match answer(question) {
+            Some(Some(Answer::Choice(c))) => truth(options.contains(c) != *negated),
+            Some(None) => U,
+            _ => ANY,
+        },
+        Expr::Has { question, option } => match answer(question) {
+            Some(Some(Answer::Choices(list))) => truth(list.contains(option)),
+            Some(None) => F,
+            _ => T | F,
+        },
+        Expr::HasAny { question } => match answer(question) {
+            Some(Some(Answer::Choices(list))) => truth(!list.is_empty()),
+            Some(None) => F,
+            _ => T | F,
+        },
+        Expr::Not(x) => {
+            let v = possible(x, assignment);
+            (if v & T != 0 { F } else { 0 }) | (if v & F != 0 { T } else { 0 }) | (v & U)
+        }
+        Expr::And(a, b) | Expr::Or(a, b) => {
+            let (x, y) = (possible(a, assignment), possible(b, assignment));
+            let mut out = 0;
+            for p in [T, F, U] {
+                for q in [T, F, U] {
+                    if x & p != 0 && y & q != 0 {
+                        out |= kleene(matches!(e, Expr::And(..)), p, q);
+                    }
+                }
+            }
+            out
+        }
+        Expr::Compare(CompareOp::Eq | CompareOp::Ne, a, b) => match (&**a, &**b) {
+            (Expr::Answer(q), Expr::Bool(v)) | (Expr::Bool(v), Expr::Answer(q)) => {
+                match answer(q) {
+                    Some(Some(Answer::Bool(x))) => {
+                        truth((x == v) == matches!(e, Expr::Compare(CompareOp::Eq, ..)))
+                    }
+                    Some(None) => U,
+                    _ => ANY,
+                }
+            }
+            _ => ANY,
+        },
+        _ => ANY,
+    }
+}
+
+fn kleene(and: bool, p: u8, q: u8) -> u8 {
+    match (and, p, q) {
+        (true, F, _) | (true, _, F) => F,
+        (true, T, T) => T,
+        (false, T, _) | (false, _, T) => T,
+        (false, F, F) => F,
+        _ => U,
+    }
+}
+
+/// The gates holding, the total, the level reached, and the outcome.
+type Rank = (usize, Num, u32, Outcome);
+
+/// How good an answer set is for reaching `level`: the gates it needs that
+/// hold, then the total; `None` when it is invalid.
+fn rank(engine: &Engine<'_>, answers: &Answers, level: u32) -> Option<Rank> {
+    let outcome = engine.score(answers).ok()?;
+    let gates = outcome
+        .levels
+        .iter()
+        .filter(|l| match engine.model.levels.scheme {
+            Scheme::Cumulative => l.number <= level,
+            Scheme::Independent => l.number == level,
+        })
+        .flat_map(|l| &l.gates)
+        .filter(|g| g.holds == Some(true))
+        .count();
+    Some((gates, outcome.total.clone(), outcome.level, outcome))
+}
+
+/// Looks for an answer set reaching `level`.
+pub fn reach(engine: &Engine<'_>, level: u32) -> Reach {
+    let Some(target) = engine
+        .model
+        .levels
+        .levels
+        .iter()
+        .find(|l| l.number == level)
+    else {
+        return Reach::Impossible(format!("there is no level {level}"));
+    };
+    if target.min_total > engine.model.max {
+        return Reach::Impossible(format!(
+            "it needs {} points, but the maximum total is {}",
+            target.min_total, engine.model.max
+        ));
+    }
+    if let Some(reason) = contradiction(engine, level) {
+        return Reach::Impossible(reason);
+    }
+    let constants = constants_by_question(engine);
+    // Start from every question's best-scoring answer.
+    let mut answers = Answers::default();
+    for q in &engine.questions {
+        set(&mut answers, q, start(q, &constants));
+    }
+    let checks = HardChecks::new(engine);
+    for q in &engine.questions {
+        if let Scoring::Bands {
+            value: Some(value),
+            bands,
+        } = &q.scoring
+        {
+            best_inputs(engine, value, bands, &constants, &checks, &mut answers);
+        }
+    }
+    let mut current = rank(engine, &answers, level);
+    let mut budget = BUDGET / engine.questions.len().max(1);
+    // The answers each question may take, listed when the search needs them.
+    let mut options: Vec<Option<Vec<Option<Answer>>>> = vec![None; engine.questions.len()];
+    for _ in 0..ROUNDS {
+        if let Some((_, _, reached, _)) = &current {
+            if *reached >= level {
+                break;
+            }
+        }
+        let mut improved = false;
+        for (i, q) in engine.questions.iter().enumerate() {
+            let before = answers.values.get(&q.id).cloned();
+            let mut best: Option<(Option<Answer>, Rank)> = None;
+            let listed = options[i].get_or_insert_with(|| candidates(q, &constants));
+            for candidate in listed.iter() {
+                if *candidate == before {
+                    continue;
+                }
+                if budget == 0 {
+                    break;
+                }
+                budget -= 1;
+                set(&mut answers, q, candidate.clone());
+                if let Some(r) = rank(engine, &answers, level) {
+                    let better_than =
+                        |other: &(usize, Num, u32, Outcome)| (r.0, &r.1) > (other.0, &other.1);
+                    if current.as_ref().is_none_or(better_than)
+                        && best.as_ref().is_none_or(|(_, b)| better_than(b))
+                    {
+                        best = Some((candidate.clone(), r));
+                    }
+                }
+            }
+            match best {
+                Some((value, r)) => {
+                    set(&mut answers, q, value);
+                    current = Some(r);
+                    improved = true;
+                }
+                None => set(&mut answers, q, before),
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+    match current {
+        Some((_, _, reached, outcome)) if reached >= level => {
+            let shown: BTreeSet<&str> = outcome
+                .questions
+                .iter()
+                .filter(|r| r.shown)
+                .map(|r| r.id.as_str())
+                .collect();
+            let mut witness = answers.clone();
+            witness.values.retain(|id, _| shown.contains(id.as_str()));
+            witness.jury.retain(|id, _| shown.contains(id.as_str()));
+            match engine.score(&witness) {
+                Ok(o) if o.level >= level => Reach::Witness(witness, Box::new(o)),
+                _ => Reach::NotFound,
+            }
+        }
+        _ => Reach::NotFound,
+    }
+}
+
+/// The hard checks of a questionnaire, with the questions each reads.
+struct HardChecks<'m> {
+    checks: Vec<(&'m Expr, Vec<&'m str>)>,
+    /// For each question, the checks that read it.
+    by_question: std::collections::HashMap<&'m str, Vec<usize>>,
+}
+
+impl<'m> HardChecks<'m> {
+    fn new(engine: &Engine<'m>) -> HardChecks<'m> {
+        let mut checks = Vec::new();
+        let mut by_question: std::collections::HashMap<&'m str, Vec<usize>> =
+            std::collections::HashMap::new();
+        let model: &'m crate::model::Model = engine.model;
+        for check in model
+            .sections
+            .iter()
+            .flat_map(|s| s.checks.iter().chain(s.questions().flat_map(|q| &q.checks)))
+            .filter(|c| !c.soft)
+        {
+            let mut read = Vec::new();
+            reads(engine, &check.expr, &mut read, 0);
+            read.sort_unstable();
+            read.dedup();
+            for q in &read {
+                by_question.entry(q).or_default().push(checks.len());
+            }
+            checks.push((&check.expr, read));
+        }
+        HardChecks {
+            checks,
+            by_question,
+        }
+    }
+
+    /// The checks that read only these questions.
+    fn within(&self, inputs: &[&str]) -> Vec<&'m Expr> {
+        let mut found: Vec<usize> = inputs
+            .iter()
+            .flat_map(|q| self.by_question.get(q).into_iter().flatten().copied())
+            .filter(|&i| self.checks[i].1.iter().all(|r| inputs.contains(r)))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter().map(|i| self.checks[i].0).collect()
+    }
+}
+
+/// Chooses the number answers a banded value reads (`100 * L2 / L1`) so that
+/// it falls in its best band while the checks on those answers hold.
+fn best_inputs(
+    engine: &Engine<'_>,
+    value: &Expr,
+    bands: &[crate::model::Band],
+    constants: &BTreeMap<String, BTreeSet<Num>>,
+    hard: &HardChecks<'_>,
+    answers: &mut Answers,
+) {
+    let mut inputs: Vec<&str> = Vec::new();
+    reads(engine, value, &mut inputs, 0);
+    inputs.sort_unstable();
+    inputs.dedup();
+    let questions: Vec<&Question> = inputs
+        .iter()
+        .filter_map(|id| engine.index.get(id).map(|&i| engine.questions[i]))
+        .collect();
+    if questions.is_empty()
+        || questions.len() > 3
+        || questions.iter().any(|q| q.kind.bounds().is_none())
+    {
+        return;
+    }
+    let checks = hard.within(&inputs);
+    let values: Vec<Vec<Num>> = questions.iter().map(|q| numbers(q, constants)).collect();
+    let top = bands
+        .iter()
+        .map(|b| b.points.clone())
+        .max()
+        .unwrap_or_default();
+    let mut best: Option<(Num, Vec<Num>)> = None;
+    let mut pick = vec![0usize; questions.len()];
+    loop {
+        let assignment: BTreeMap<&str, Num> = questions
+            .iter()
+            .zip(&pick)
+            .enumerate()
+            .map(|(k, (q, &p))| (q.id.as_str(), values[k][p].clone()))
+            .collect();
+        let checks_hold = checks
+            .iter()
+            .all(|c| holds(engine, c, &assignment) != Some(false));
+        if let (true, Some(v)) = (checks_hold, number(engine, value, &assignment)) {
+            let points = bands
+                .iter()
+                .find(|b| b.contains(&v))
+                .map(|b| b.points.clone())
+                .unwrap_or_default();
+            if best.as_ref().is_none_or(|(p, _)| points > *p) {
+                let done = points >= top;
+                best = Some((points, assignment.values().cloned().collect()));
+                if done {
+                    break;
+                }
+            }
+        }
+        // Next combination.
+        let mut k = 0;
+        while k < pick.len() {
+            pick[k] += 1;
+            if pick[k] < values[k].len() {
+                break;
+            }
+            pick[k] = 0;
+            k += 1;
+        }
+        if k == pick.len() {
+            break;
+        }
+    }
+    if let Some((_, chosen)) = best {
+        for (id, n) in inputs.iter().zip(chosen) {
+            answers.values.insert((*id).to_owned(), Answer::Number(n));
+        }
+    }
+}
+
+/// The questions an expression reads, through computed values.
+fn reads<'m>(engine: &Engine<'m>, e: &'m Expr, out: &mut Vec<&'m str>, depth: usize) {
+    e.visit(&mut |node| match node {
+        Expr::Answer(q) => out.push(q),
+        Expr::Computed(c) if depth < 16 => {
+            if let Some(c) = engine.computed.get(c.as_str()) {
+                reads(engine, &c.expr, out, depth + 1);
+            }
+        }
+        _ => {}
+    });
+}
+
+/// A numeric expression's value under an assignment of number answers.
+fn number(engine: &Engine<'_>, e: &Expr, values: &BTreeMap<&str, Num>) -> Option<Num> {
+    match e {
+        Expr::Number(n) => Some(n.clone()),
+        Expr::Answer(q) => values.get(q.as_str()).cloned(),
+        Expr::Computed(c) => number(engine, &engine.computed.get(c.as_str())?.expr, values),
+        Expr::Neg(x) => Some(-&number(engine, x, values)?),
+        Expr::Arith(op, a, b) => {
+            let (a, b) = (number(engine, a, values)?, number(engine, b, values)?);
+            match op {
+                crate::model::ArithOp::Add => Some(&a + &b),
+                crate::model::ArithOp::Sub => Some(&a - &b),
+                crate::model::ArithOp::Mul => Some(&a * &b),
+                crate::model::ArithOp::Div => a.checked_div(&b),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether a numeric condition holds under an assignment (`None`: unknown).
+fn holds(engine: &Engine<'_>, e: &Expr, values: &BTreeMap<&str, Num>) -> Option<bool> {
+    match e {
+        Expr::Compare(op, a, b) => {
+            let o = number(engine, a, values)?.cmp(&number(engine, b, values)?);
+            Some(match op {
+                CompareOp::Eq => o.is_eq(),
+                CompareOp::Ne => o.is_ne(),
+                CompareOp::Lt => o.is_lt(),
+                CompareOp::Le => o.is_le(),
+                CompareOp::Gt => o.is_gt(),
+                CompareOp::Ge => o.is_ge(),
+            })
+        }
+        Expr::And(a, b) => Some(holds(engine, a, values)? && holds(engine, b, values)?),
+        Expr::Or(a, b) => Some(holds(engine, a, values)? || holds(engine, b, values)?),
+        Expr::Not(x) => Some(!holds(engine, x, values)?),
+        _ => None,
+    }
+}
+
+/// A question's best-scoring answer on its own, to start the search from:
+/// the best option or combination, a number in the best band, a plausible
+/// value for unscored questions.
+fn start(q: &Question, constants: &BTreeMap<String, BTreeSet<Num>>) -> Option<Answer> {
+    match (&q.kind, &q.scoring) {
+        (Kind::YesNo, Scoring::YesNo { yes, no }) => Some(Answer::Bool(yes >= no)),
+        (Kind::YesNo, _) => Some(Answer::Bool(true)),
+        (Kind::One { options }, _) => options
+            .iter()
+            .max_by(|a, b| a.points.cmp(&b.points).then(std::cmp::Ordering::Greater))
+            .map(|o| Answer::Choice(o.id.clone())),
+        (
+            Kind::Many {
+                options,
+                max_choices,
+                ..
+            },
+            _,
+        ) => {
+            let best = best_choices(options, *max_choices);
+            let exclusive = options
+                .iter()
+                .filter(|o| o.exclusive)
+                .max_by(|a, b| a.points.cmp(&b.points));
+            let combined: Num = best.iter().map(|id| option(q, id)).sum();
+            Some(Answer::Choices(match exclusive {
+                Some(x) if x.points > combined => vec![x.id.clone()],
+                _ => best,
+            }))
+        }
+        (
+            Kind::Integer(_) | Kind::Decimal(_) | Kind::Percent(_),
+            Scoring::Bands { value: None, .. },
+        ) => candidates(q, constants)
+            .into_iter()
+            .max_by_key(|c| points_alone(q, c.as_ref()))
+            .flatten(),
+        (Kind::Integer(_) | Kind::Decimal(_) | Kind::Percent(_), _) => {
+            let (min, max) = super::answers::bounds(&q.kind);
+            let one = Num::from_int(1);
+            let value = match (min, max) {
+                (Some(lo), Some(hi)) => one.max(lo).min(hi),
+                (Some(lo), None) => one.max(lo),
+                (None, Some(hi)) => one.min(hi),
+                (None, None) => one,
+            };
+            Some(Answer::Number(value))
+        }
+        _ => candidates(q, constants).into_iter().next().flatten(),
+    }
+}
+
+/// The points a question's answer earns on its own (its conditions aside).
+fn points_alone(q: &Question, answer: Option<&Answer>) -> Num {
+    let zero = Num::zero();
+    match (&q.scoring, answer) {
+        (Scoring::Jury { max }, _) => max.clone(),
+        (_, None) => zero,
+        (Scoring::YesNo { yes, no }, Some(Answer::Bool(b))) => {
+            if *b {
+                yes.clone()
+            } else {
+                no.clone()
+            }
+        }
+        (Scoring::Choices { .. }, Some(Answer::Choice(id))) => option(q, id),
+        (Scoring::Choices { cap }, Some(Answer::Choices(ids))) => {
+            let sum: Num = ids.iter().map(|id| option(q, id)).sum();
+            cap.clone().map_or(sum.clone(), |c| sum.min(c))
+        }
+        (Scoring::Bands { value: None, bands }, Some(Answer::Number(n))) => bands
+            .iter()
+            .find(|b| b.contains(n))
+            .map(|b| b.points.clone())
+            .unwrap_or(zero),
+        _ => zero,
+    }
+}
+
+fn option(q: &Question, id: &str) -> Num {
+    q.kind
+        .options()
+        .iter()
+        .find(|o| o.id == id)
+        .map(|o| o.points.clone())
+        .unwrap_or_default()
+}
+
+fn set(answers: &mut Answers, q: &Question, value: Option<Answer>) {
+    if let Scoring::Jury { max } = &q.scoring {
+        answers.jury.insert(q.id.clone(), max.clone());
+    }
+    match value {
+        Some(v) => {
+            answers.values.insert(q.id.clone(), v);
+        }
+        None => {
+            answers.values.remove(&q.id);
+        }
+    }
+}
