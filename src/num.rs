@@ -28,8 +28,36 @@ impl Default for Num {
     }
 }
 
-/// The greatest common divisor (binary algorithm).
-fn gcd(mut a: u128, mut b: u128) -> u128 {
+/// The greatest common divisor (binary algorithm), in 64 bits when it can.
+fn gcd(a: u128, b: u128) -> u128 {
+    match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(a), Ok(b)) => u128::from(gcd64(a, b)),
+        _ => gcd128(a, b),
+    }
+}
+
+fn gcd64(mut a: u64, mut b: u64) -> u64 {
+    if a == 0 {
+        return b;
+    }
+    if b == 0 {
+        return a;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
+}
+
+fn gcd128(mut a: u128, mut b: u128) -> u128 {
     if a == 0 {
         return b;
     }
@@ -69,6 +97,11 @@ impl Num {
         } else {
             (n, d)
         };
+        if d == 1 {
+            if let Ok(n) = i64::try_from(n) {
+                return Some(Num(Repr::Small(n, 1)));
+            }
+        }
         let g = gcd(n.unsigned_abs(), d.unsigned_abs()).max(1) as i128;
         let (n, d) = (n / g, d / g);
         Some(match (i64::try_from(n), i64::try_from(d)) {
@@ -345,7 +378,13 @@ impl Add for &Num {
     fn add(self, other: &Num) -> Num {
         self.combine(
             other,
-            |a, b, c, d| Some((a * d + c * b, b * d)),
+            |a, b, c, d| {
+                Some(if b == d {
+                    (a + c, b)
+                } else {
+                    (a * d + c * b, b * d)
+                })
+            },
             |x, y| x + y,
         )
     }
@@ -356,7 +395,13 @@ impl Sub for &Num {
     fn sub(self, other: &Num) -> Num {
         self.combine(
             other,
-            |a, b, c, d| Some((a * d - c * b, b * d)),
+            |a, b, c, d| {
+                Some(if b == d {
+                    (a - c, b)
+                } else {
+                    (a * d - c * b, b * d)
+                })
+            },
             |x, y| x - y,
         )
     }

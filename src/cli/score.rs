@@ -35,9 +35,9 @@ enum Format {
 }
 
 /// One answer set and what became of it.
-struct Scored {
+struct Scored<'m> {
     name: String,
-    result: Result<Outcome, Vec<Problem>>,
+    result: Result<Outcome<'m>, Vec<Problem>>,
 }
 
 pub fn run(args: &Args) -> u8 {
@@ -45,7 +45,11 @@ pub fn run(args: &Args) -> u8 {
         Ok(m) => m,
         Err(code) => return code,
     };
-    let engine = Engine::new(&model);
+    let engine = if args.explain {
+        Engine::new(&model).explaining()
+    } else {
+        Engine::new(&model)
+    };
     let mut scored = Vec::new();
     let mut unreadable = false;
     for path in &args.answers {
@@ -109,7 +113,7 @@ pub fn run(args: &Args) -> u8 {
     }
 }
 
-fn print_json(scored: &[Scored], model: &Model, with_explanation: bool) {
+fn print_json(scored: &[Scored<'_>], model: &Model, with_explanation: bool) {
     for s in scored {
         let value = match &s.result {
             Ok(outcome) => {
@@ -135,7 +139,7 @@ fn print_json(scored: &[Scored], model: &Model, with_explanation: bool) {
     }
 }
 
-fn print_table(scored: &[Scored], model: &Model, with_explanation: bool) {
+fn print_table(scored: &[Scored<'_>], model: &Model, with_explanation: bool) {
     let mut rows = vec![header(model)];
     for s in scored {
         rows.push(row(s, model));
@@ -176,7 +180,7 @@ fn header(model: &Model) -> Vec<String> {
     h
 }
 
-fn row(s: &Scored, model: &Model) -> Vec<String> {
+fn row(s: &Scored<'_>, model: &Model) -> Vec<String> {
     let mut r = vec![s.name.clone()];
     match &s.result {
         Ok(o) => {
@@ -196,7 +200,7 @@ fn row(s: &Scored, model: &Model) -> Vec<String> {
             });
             r.push(format!(
                 "{}{provisional}",
-                o.level_name.clone().unwrap_or_default()
+                o.level_name.unwrap_or_default().to_owned()
             ));
             r.extend(o.sections.iter().map(|s| explain::fr(&s.score)));
         }
@@ -213,7 +217,7 @@ fn row(s: &Scored, model: &Model) -> Vec<String> {
     r
 }
 
-fn print_csv(scored: &[Scored], model: &Model) {
+fn print_csv(scored: &[Scored<'_>], model: &Model) {
     let mut out = csv::Writer::from_writer(std::io::stdout());
     let mut header: Vec<String> = [
         "answers",
@@ -235,7 +239,7 @@ fn print_csv(scored: &[Scored], model: &Model) {
                 r.push(o.total.to_decimal(6));
                 r.push(o.max.to_decimal(6));
                 r.push(o.level.to_string());
-                r.push(o.level_name.clone().unwrap_or_default());
+                r.push(o.level_name.unwrap_or_default().to_owned());
                 r.push(o.provisional.is_some().to_string());
                 r.extend(o.sections.iter().map(|s| s.score.to_decimal(6)));
                 r.push(String::new());

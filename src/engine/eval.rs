@@ -5,7 +5,6 @@ use super::{Answers, Engine};
 use crate::model::{Answer, ArithOp, CompareOp, Expr, Kind};
 use crate::num::Num;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 /// One answer set being scored: which questions are shown, and the scores
 /// once known (for level gates).
@@ -13,18 +12,27 @@ use std::collections::HashMap;
 pub(super) struct Run<'r> {
     engine: &'r Engine<'r>,
     pub answers: &'r Answers,
+    /// Each question's answer, by question index.
+    by_index: Vec<Option<&'r Answer>>,
     pub visible: Vec<bool>,
     pub section_visible: Vec<bool>,
-    scores: Option<(HashMap<String, Num>, Num)>,
+    scores: Option<(Vec<Num>, Num)>,
 }
 
 impl<'r> Run<'r> {
     /// Decides, in order, which sections and questions are shown: a
     /// condition is read only when it is true (unknown hides).
     pub fn new(engine: &'r Engine<'r>, answers: &'r Answers) -> Run<'r> {
+        let mut by_index = vec![None; engine.questions.len()];
+        for (id, answer) in &answers.values {
+            if let Some(&i) = engine.index.get(id.as_str()) {
+                by_index[i] = Some(answer);
+            }
+        }
         let mut run = Run {
             engine,
             answers,
+            by_index,
             visible: vec![false; engine.questions.len()],
             section_visible: vec![false; engine.model.sections.len()],
             scores: None,
@@ -48,7 +56,7 @@ impl<'r> Run<'r> {
     }
 
     /// The same answer set with its section scores and total known.
-    pub fn with_scores(&self, scores: HashMap<String, Num>, total: Num) -> Run<'r> {
+    pub fn with_scores(&self, scores: Vec<Num>, total: Num) -> Run<'r> {
         let mut run = self.clone();
         run.scores = Some((scores, total));
         run
@@ -57,7 +65,7 @@ impl<'r> Run<'r> {
     /// The answer to question `i` when it is shown.
     pub fn answer(&self, i: usize) -> Option<&'r Answer> {
         if self.visible[i] {
-            self.answers.values.get(&self.engine.questions[i].id)
+            self.by_index[i]
         } else {
             None
         }
@@ -74,7 +82,12 @@ impl<'r> Run<'r> {
     /// A number read by an expression, for explanations.
     pub fn number_of(&self, e: &Expr) -> Option<Num> {
         match e {
-            Expr::SectionScore(s) => self.scores.as_ref()?.0.get(s.as_str()).cloned(),
+            Expr::SectionScore(s) => self
+                .scores
+                .as_ref()?
+                .0
+                .get(*self.engine.section_index.get(s.as_str())?)
+                .cloned(),
             Expr::Total => self.scores.as_ref().map(|(_, t)| t.clone()),
             _ => None,
         }
@@ -181,13 +194,14 @@ impl<'r> Run<'r> {
                 },
                 _ => Value::Unknown,
             },
-            Expr::SectionScore(s) => match &self.scores {
-                Some((scores, _)) => scores
-                    .get(s.as_str())
-                    .cloned()
-                    .map_or(Value::Unknown, Value::Num),
-                None => Value::Unknown,
-            },
+            Expr::SectionScore(s) => {
+                match (&self.scores, self.engine.section_index.get(s.as_str())) {
+                    (Some((scores, _)), Some(&i)) => {
+                        scores.get(i).cloned().map_or(Value::Unknown, Value::Num)
+                    }
+                    _ => Value::Unknown,
+                }
+            }
             Expr::Total => match &self.scores {
                 Some((_, total)) => Value::Num(total.clone()),
                 None => Value::Unknown,

@@ -22,7 +22,7 @@ impl ExampleRun {
 
 /// Runs every example of a model.
 pub fn run(model: &Model) -> Vec<ExampleRun> {
-    let engine = Engine::new(model);
+    let engine = Engine::new(model).explaining();
     model.examples.iter().map(|e| run_one(&engine, e)).collect()
 }
 

@@ -215,7 +215,7 @@ fn detail(d: &Detail) -> String {
         Detail::Unknown => "valeur inconnue (réponses manquantes)".to_owned(),
         Detail::NotScored => String::new(),
         Detail::YesNo(b) => (if *b { "oui" } else { "non" }).to_owned(),
-        Detail::Choice(id) => id.clone(),
+        Detail::Choice(id) => (*id).to_owned(),
         Detail::Choices { chosen, sum, cap } => {
             let list = if chosen.is_empty() {
                 "aucune".to_owned()

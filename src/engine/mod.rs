@@ -19,6 +19,7 @@ use crate::model::{Answer, Item, Kind, Model, Question, Scheme, Scoring};
 use crate::num::Num;
 use eval::Run;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// A problem with an answer set: it is invalid and gets no score.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,15 +54,41 @@ impl std::fmt::Display for Problem {
     }
 }
 
+/// A fast hash for short ids (FxHash's mixing): lookups are on the hot path
+/// of scoring, and ids come from the questionnaire, not from an attacker.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type IdMap<'m, V> = HashMap<&'m str, V, BuildHasherDefault<IdHasher>>;
+
 /// A questionnaire prepared for scoring many answer sets.
 pub struct Engine<'m> {
     pub model: &'m Model,
     questions: Vec<&'m Question>,
     /// Question index by id.
-    index: HashMap<&'m str, usize>,
+    index: IdMap<'m, usize>,
     /// Each question's section.
     section_of: Vec<usize>,
-    computed: HashMap<&'m str, &'m crate::model::Computed>,
+    computed: IdMap<'m, &'m crate::model::Computed>,
+    /// Section index by id.
+    section_index: IdMap<'m, usize>,
+    /// Whether outcomes carry the values each gate reads, for explanations.
+    details: bool,
 }
 
 impl<'m> Engine<'m> {
@@ -80,13 +107,28 @@ impl<'m> Engine<'m> {
             .map(|(i, q)| (q.id.as_str(), i))
             .collect();
         let computed = model.computed.iter().map(|c| (c.id.as_str(), c)).collect();
+        let section_index = model
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
         Engine {
             model,
             questions,
             index,
             section_of,
             computed,
+            section_index,
+            details: false,
         }
+    }
+
+    /// The same engine, recording what explanations need (each gate's values).
+    #[must_use]
+    pub fn explaining(mut self) -> Engine<'m> {
+        self.details = true;
+        self
     }
 
     /// Scores an answer set as read: invalid when it had problems, which are
@@ -94,7 +136,7 @@ impl<'m> Engine<'m> {
     ///
     /// # Errors
     /// Every problem of the answer set.
-    pub fn score_read(&self, read: &answers::Read) -> Result<Outcome, Vec<Problem>> {
+    pub fn score_read(&self, read: &answers::Read) -> Result<Outcome<'m>, Vec<Problem>> {
         let result = self.score(&read.answers);
         if read.problems.is_empty() {
             return result;
@@ -111,7 +153,7 @@ impl<'m> Engine<'m> {
     ///
     /// # Errors
     /// The problems that make the answer set invalid.
-    pub fn score(&self, answers: &Answers) -> Result<Outcome, Vec<Problem>> {
+    pub fn score(&self, answers: &Answers) -> Result<Outcome<'m>, Vec<Problem>> {
         let run = Run::new(self, answers);
         let mut problems = Vec::new();
         let mut warnings = Vec::new();
@@ -165,7 +207,7 @@ impl<'m> Engine<'m> {
             return Err(problems);
         }
 
-        let questions: Vec<QuestionResult> = self
+        let questions: Vec<QuestionResult<'m>> = self
             .questions
             .iter()
             .enumerate()
@@ -184,13 +226,13 @@ impl<'m> Engine<'m> {
                 unanswered.join(", ")
             ));
         }
-        let mut sections: Vec<SectionResult> = self
+        let mut sections: Vec<SectionResult<'m>> = self
             .model
             .sections
             .iter()
             .enumerate()
             .map(|(s, section)| SectionResult {
-                id: section.id.clone(),
+                id: &section.id,
                 score: Num::zero(),
                 max: section.max.clone(),
                 shown: run.section_visible[s],
@@ -206,20 +248,20 @@ impl<'m> Engine<'m> {
 
         // Missing jury scores: the level could still rise up to what full
         // marks would give.
-        let missing: Vec<&QuestionResult> = questions
+        let missing: Vec<&QuestionResult<'m>> = questions
             .iter()
             .filter(|r| matches!(r.detail, Detail::Jury(None)) && r.shown)
             .collect();
         let provisional = (!missing.is_empty()).then(|| {
             let mut best = sections.clone();
             for r in &missing {
-                let s = self.section_of[self.index[r.id.as_str()]];
+                let s = self.section_of[self.index[r.id]];
                 best[s].score = &best[s].score + &r.max;
             }
             let best_total: Num = best.iter().map(|s| s.score.clone()).sum();
             let best_levels = self.levels(&run, &best, &best_total);
             Provisional {
-                missing: missing.iter().map(|r| r.id.clone()).collect(),
+                missing: missing.iter().map(|r| r.id).collect(),
                 highest_level: granted(self.model.levels.scheme, &best_levels),
                 highest_total: best_total,
             }
@@ -239,20 +281,20 @@ impl<'m> Engine<'m> {
     }
 
     /// The name of a level (0: the questionnaire's name for « not labelled »).
-    pub fn level_name(&self, level: u32) -> Option<String> {
+    pub fn level_name(&self, level: u32) -> Option<&'m str> {
         if level == 0 {
-            self.model.levels.unlabelled.clone()
+            self.model.levels.unlabelled.as_deref()
         } else {
             self.model
                 .levels
                 .levels
                 .iter()
                 .find(|l| l.number == level)
-                .map(|l| l.name.clone())
+                .map(|l| l.name.as_str())
         }
     }
 
-    fn question_result(&self, run: &Run<'_>, i: usize, q: &Question) -> QuestionResult {
+    fn question_result(&self, run: &Run<'_>, i: usize, q: &'m Question) -> QuestionResult<'m> {
         let answer = run.answer(i);
         let shown = run.visible[i];
         let (points, detail) = if !shown {
@@ -261,8 +303,8 @@ impl<'m> Engine<'m> {
             self.points(run, q, answer)
         };
         QuestionResult {
-            id: q.id.clone(),
-            number: q.number.clone(),
+            id: &q.id,
+            number: &q.number,
             shown,
             answered: answer.is_some(),
             points,
@@ -272,7 +314,7 @@ impl<'m> Engine<'m> {
     }
 
     /// The points a shown question earns, and how.
-    fn points(&self, run: &Run<'_>, q: &Question, answer: Option<&Answer>) -> (Num, Detail) {
+    fn points(&self, run: &Run<'_>, q: &'m Question, answer: Option<&Answer>) -> (Num, Detail<'m>) {
         let zero = Num::zero();
         match (&q.scoring, answer) {
             (Scoring::Jury { .. }, _) => match run.answers.jury.get(&q.id) {
@@ -286,7 +328,7 @@ impl<'m> Engine<'m> {
                 },
                 _,
             ) => match run.number(value) {
-                Some(v) => band_points(bands, v, Some(value.to_string())),
+                Some(v) => band_points(bands, v, Some(value)),
                 None => (zero, Detail::Unknown),
             },
             (_, None) => (zero, Detail::Unanswered),
@@ -301,7 +343,7 @@ impl<'m> Engine<'m> {
                     Some(c) if capped => c.clone(),
                     _ => points,
                 };
-                (points, Detail::Choice(id.clone()))
+                (points, Detail::Choice(option_id(&q.kind, id)))
             }
             (Scoring::Choices { cap }, Some(Answer::Choices(ids))) => {
                 let sum: Num = ids.iter().map(|id| option_points(&q.kind, id)).sum();
@@ -310,8 +352,13 @@ impl<'m> Engine<'m> {
                     Some(c) if capped => c.clone(),
                     _ => sum.clone(),
                 };
+                let chosen = if self.details {
+                    ids.iter().map(|id| option_id(&q.kind, id)).collect()
+                } else {
+                    Vec::new()
+                };
                 let detail = Detail::Choices {
-                    chosen: ids.clone(),
+                    chosen,
                     sum,
                     cap: cap.clone().filter(|_| capped),
                 };
@@ -325,11 +372,13 @@ impl<'m> Engine<'m> {
     }
 
     /// Each level with its threshold and gates evaluated.
-    fn levels(&self, run: &Run<'_>, sections: &[SectionResult], total: &Num) -> Vec<LevelResult> {
-        let scores: HashMap<String, Num> = sections
-            .iter()
-            .map(|s| (s.id.clone(), s.score.clone()))
-            .collect();
+    fn levels(
+        &self,
+        run: &Run<'_>,
+        sections: &[SectionResult<'m>],
+        total: &Num,
+    ) -> Vec<LevelResult<'m>> {
+        let scores: Vec<Num> = sections.iter().map(|s| s.score.clone()).collect();
         let scored = run.with_scores(scores, total.clone());
         self.model
             .levels
@@ -340,14 +389,18 @@ impl<'m> Engine<'m> {
                     .gates
                     .iter()
                     .map(|gate| GateResult {
-                        source: gate.source.clone(),
+                        source: &gate.source,
                         holds: scored.eval(&gate.expr).truth(),
-                        values: explain::gate_values(&gate.expr, &scored, self.model),
+                        values: if self.details {
+                            explain::gate_values(&gate.expr, &scored, self.model)
+                        } else {
+                            Vec::new()
+                        },
                     })
                     .collect();
                 LevelResult {
                     number: level.number,
-                    name: level.name.clone(),
+                    name: &level.name,
                     min_total: level.min_total.clone(),
                     total_reached: *total >= level.min_total,
                     gates,
@@ -358,7 +411,7 @@ impl<'m> Engine<'m> {
 }
 
 /// The highest level granted under a scheme (0 when none).
-fn granted(scheme: Scheme, levels: &[LevelResult]) -> u32 {
+fn granted(scheme: Scheme, levels: &[LevelResult<'_>]) -> u32 {
     let own = |l: &LevelResult| l.total_reached && l.gates.iter().all(|g| g.holds == Some(true));
     match scheme {
         Scheme::Cumulative => {
@@ -389,16 +442,21 @@ fn option_points(kind: &Kind, id: &str) -> Num {
         .unwrap_or_default()
 }
 
-fn band_points(bands: &[crate::model::Band], value: Num, of: Option<String>) -> (Num, Detail) {
+/// The model's id of an option (borrowed from the questionnaire).
+fn option_id<'m>(kind: &'m Kind, id: &str) -> &'m str {
+    kind.options()
+        .iter()
+        .find(|o| o.id == id)
+        .map_or("", |o| o.id.as_str())
+}
+
+fn band_points<'m>(
+    bands: &'m [crate::model::Band],
+    value: Num,
+    of: Option<&'m crate::model::Expr>,
+) -> (Num, Detail<'m>) {
     match bands.iter().find(|b| b.contains(&value)) {
-        Some(b) => (
-            b.points.clone(),
-            Detail::Band {
-                of,
-                value,
-                band: b.to_string(),
-            },
-        ),
+        Some(b) => (b.points.clone(), Detail::Band { of, value, band: b }),
         None => (Num::zero(), Detail::NoBand(value)),
     }
 }

@@ -4,61 +4,63 @@ use crate::num::Num;
 use serde_json::{json, Map, Value};
 
 #[derive(Clone, Debug)]
-pub struct Outcome {
+pub struct Outcome<'m> {
     pub total: Num,
     pub max: Num,
     /// The level granted; 0 when not labelled.
     pub level: u32,
-    pub level_name: Option<String>,
-    pub sections: Vec<SectionResult>,
-    pub questions: Vec<QuestionResult>,
-    pub levels: Vec<LevelResult>,
+    pub level_name: Option<&'m str>,
+    pub sections: Vec<SectionResult<'m>>,
+    pub questions: Vec<QuestionResult<'m>>,
+    pub levels: Vec<LevelResult<'m>>,
     /// Set while jury scores are missing.
-    pub provisional: Option<Provisional>,
+    pub provisional: Option<Provisional<'m>>,
     /// Ignored answers, unanswered required questions, failed soft checks.
     pub warnings: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
-pub struct SectionResult {
-    pub id: String,
+pub struct SectionResult<'m> {
+    pub id: &'m str,
     pub score: Num,
     pub max: Num,
     pub shown: bool,
 }
 
 #[derive(Clone, Debug)]
-pub struct QuestionResult {
-    pub id: String,
-    pub number: String,
+pub struct QuestionResult<'m> {
+    pub id: &'m str,
+    pub number: &'m str,
     pub shown: bool,
     pub answered: bool,
     pub points: Num,
     pub max: Num,
-    pub detail: Detail,
+    pub detail: Detail<'m>,
 }
 
 /// How a question earned its points.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Detail {
+pub enum Detail<'m> {
     Hidden,
     Unanswered,
     /// The scored value is unknown (it depends on unanswered questions).
     Unknown,
     NotScored,
     YesNo(bool),
-    Choice(String),
+    /// The option chosen.
+    Choice(&'m str),
     Choices {
-        chosen: Vec<String>,
+        /// The options chosen (listed only when explaining).
+        chosen: Vec<&'m str>,
         sum: Num,
         /// The cap, when it was applied.
         cap: Option<Num>,
     },
     Band {
         /// What was banded when not the answer itself (`part_linux`).
-        of: Option<String>,
+        of: Option<&'m crate::model::Expr>,
         value: Num,
-        band: String,
+        band: &'m crate::model::Band,
     },
     NoBand(Num),
     /// The jury's score, `None` while missing.
@@ -66,18 +68,18 @@ pub enum Detail {
 }
 
 #[derive(Clone, Debug)]
-pub struct LevelResult {
+pub struct LevelResult<'m> {
     pub number: u32,
-    pub name: String,
+    pub name: &'m str,
     pub min_total: Num,
     pub total_reached: bool,
-    pub gates: Vec<GateResult>,
+    pub gates: Vec<GateResult<'m>>,
 }
 
 #[derive(Clone, Debug)]
-pub struct GateResult {
+pub struct GateResult<'m> {
     /// The gate as written.
-    pub source: String,
+    pub source: &'m str,
     /// `None` when unknown (it depends on unanswered questions).
     pub holds: Option<bool>,
     /// The values the gate reads, in words.
@@ -85,9 +87,9 @@ pub struct GateResult {
 }
 
 #[derive(Clone, Debug)]
-pub struct Provisional {
+pub struct Provisional<'m> {
     /// Jury questions without a score yet.
-    pub missing: Vec<String>,
+    pub missing: Vec<&'m str>,
     /// The level full marks on them would give.
     pub highest_level: u32,
     pub highest_total: Num,
@@ -102,13 +104,13 @@ pub fn number(n: &Num) -> Value {
     }
 }
 
-impl Outcome {
+impl Outcome<'_> {
     /// The contract's result object for one answers file.
     pub fn to_json(&self, file: &str) -> Value {
         let mut sections = Map::new();
         for s in &self.sections {
             sections.insert(
-                s.id.clone(),
+                s.id.to_owned(),
                 json!({ "score": number(&s.score), "max": number(&s.max) }),
             );
         }

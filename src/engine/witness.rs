@@ -8,9 +8,9 @@ use crate::num::Num;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What the search concludes for a level.
-pub enum Reach {
+pub enum Reach<'m> {
     /// An answer set that reaches the level (hidden questions' answers removed).
-    Witness(Answers, Box<Outcome>),
+    Witness(Answers, Box<Outcome<'m>>),
     /// No answer set can reach the level, for this reason.
     Impossible(String),
     /// The search found none, without a proof that none exists.
@@ -340,11 +340,11 @@ fn kleene(and: bool, p: u8, q: u8) -> u8 {
 }
 
 /// The gates holding, the total, the level reached, and the outcome.
-type Rank = (usize, Num, u32, Outcome);
+type Rank<'m> = (usize, Num, u32, Outcome<'m>);
 
 /// How good an answer set is for reaching `level`: the gates it needs that
 /// hold, then the total; `None` when it is invalid.
-fn rank(engine: &Engine<'_>, answers: &Answers, level: u32) -> Option<Rank> {
+fn rank<'m>(engine: &Engine<'m>, answers: &Answers, level: u32) -> Option<Rank<'m>> {
     let outcome = engine.score(answers).ok()?;
     let gates = outcome
         .levels
@@ -360,7 +360,7 @@ fn rank(engine: &Engine<'_>, answers: &Answers, level: u32) -> Option<Rank> {
 }
 
 /// Looks for an answer set reaching `level`.
-pub fn reach(engine: &Engine<'_>, level: u32) -> Reach {
+pub fn reach<'m>(engine: &Engine<'m>, level: u32) -> Reach<'m> {
     let Some(target) = engine
         .model
         .levels
@@ -408,7 +408,7 @@ pub fn reach(engine: &Engine<'_>, level: u32) -> Reach {
         let mut improved = false;
         for (i, q) in engine.questions.iter().enumerate() {
             let before = answers.values.get(&q.id).cloned();
-            let mut best: Option<(Option<Answer>, Rank)> = None;
+            let mut best: Option<(Option<Answer>, Rank<'m>)> = None;
             let listed = options[i].get_or_insert_with(|| candidates(q, &constants));
             for candidate in listed.iter() {
                 if *candidate == before {
@@ -448,7 +448,7 @@ pub fn reach(engine: &Engine<'_>, level: u32) -> Reach {
                 .questions
                 .iter()
                 .filter(|r| r.shown)
-                .map(|r| r.id.as_str())
+                .map(|r| r.id)
                 .collect();
             let mut witness = answers.clone();
             witness.values.retain(|id, _| shown.contains(id.as_str()));

@@ -204,7 +204,7 @@ pub enum Scoring {
 }
 
 /// An interval with its points: `[lower, upper)` and so on.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Band {
     pub lower: Num,
     pub lower_closed: bool,
