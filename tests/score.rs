@@ -196,24 +196,57 @@ fn unreadable_answers_exit_2() {
 }
 
 #[test]
-fn the_2024_examples_pass() {
-    let (code, stdout, _) = grille(&["test", FORM]);
+fn the_2024_examples_and_thresholds_pass() {
+    let (code, stdout, _) = grille(&["test", FORM, "--boundaries"]);
     assert_eq!(code, 0, "{stdout}");
-    assert!(stdout
-        .lines()
-        .last()
-        .unwrap()
-        .ends_with(" passed, 0 failed"));
-    let passed: usize = stdout
-        .lines()
-        .last()
-        .unwrap()
-        .split(' ')
-        .next()
-        .unwrap()
-        .parse()
+    let last = stdout.lines().last().unwrap();
+    assert!(last.ends_with(" passed, 0 failed"), "{last}");
+    let passed: usize = last.split(' ').next().unwrap().parse().unwrap();
+    assert!(passed >= 12 + 5);
+    for level in 1..=5 {
+        assert!(
+            stdout.contains(&format!("ok      threshold_level_{level}")),
+            "{stdout}"
+        );
+    }
+    let (_, json, _) = grille(&["test", FORM, "--boundaries", "--format", "json"]);
+    let items: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let level_3 = items
+        .iter()
+        .find(|i| i["example"] == "threshold_level_3")
         .unwrap();
-    assert!(passed >= 12);
+    assert_eq!(
+        level_3["trace"],
+        "at or above 100 points: 100 points, level 3\njust below: 99 points, level 2\n"
+    );
+}
+
+#[test]
+fn witnesses_reach_their_level() {
+    let dir = std::env::temp_dir().join(format!("grille-witness-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for level in 1..=5u64 {
+        let (code, stdout, stderr) = grille(&["witness", FORM, "--level", &level.to_string()]);
+        assert_eq!(code, 0, "{stderr}");
+        let path = dir.join(format!("witness-{level}.json"));
+        std::fs::write(&path, &stdout).unwrap();
+        let (code, scored, _) =
+            grille(&["score", FORM, path.to_str().unwrap(), "--format", "json"]);
+        assert_eq!(code, 0);
+        let result = &json_lines(&scored)[0];
+        assert!(result["level"].as_u64().unwrap() >= level, "{result}");
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_witness_for_an_unreachable_level_explains_why() {
+    let (code, _, stderr) = grille(&["witness", FORM, "--level", "9"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("level 9 cannot be reached: there is no level 9"),
+        "{stderr}"
+    );
 }
 
 #[test]

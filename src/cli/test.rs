@@ -12,6 +12,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Also check each level's threshold: answer sets at the threshold and
+    /// just below it (keeping the level's conditions) must change level there.
+    #[arg(long)]
+    boundaries: bool,
     /// When to use colors.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -39,7 +43,13 @@ pub fn run(args: &Args) -> u8 {
     let mut unreadable = false;
     for file in &args.files {
         let runs = match super::compile(file, args.color) {
-            Ok((model, _)) => Ok(examples::run(&model)),
+            Ok((model, _)) => {
+                let mut runs = examples::run(&model);
+                if args.boundaries {
+                    runs.extend(examples::boundaries(&model));
+                }
+                Ok(runs)
+            }
             Err(2) => {
                 unreadable = true;
                 continue;

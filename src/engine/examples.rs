@@ -74,3 +74,32 @@ fn run_one(engine: &Engine<'_>, example: &Example) -> ExampleRun {
         trace,
     }
 }
+
+/// The threshold checks of `--boundaries`, as example runs.
+pub fn boundaries(model: &Model) -> Vec<ExampleRun> {
+    let engine = Engine::new(model);
+    super::witness::boundaries(&engine)
+        .into_iter()
+        .map(|b| {
+            let mut trace = String::new();
+            if let Some((total, level)) = &b.at {
+                trace.push_str(&format!(
+                    "at or above {} points: {total} points, level {level}\n",
+                    b.threshold
+                ));
+            }
+            if let Some((total, level)) = &b.below {
+                trace.push_str(&format!("just below: {total} points, level {level}\n"));
+            }
+            ExampleRun {
+                id: format!("threshold_level_{}", b.level),
+                title: Some(format!(
+                    "level {} changes at {} points",
+                    b.level, b.threshold
+                )),
+                failures: b.failures,
+                trace,
+            }
+        })
+        .collect()
+}
