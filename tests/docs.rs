@@ -65,3 +65,53 @@ fn the_first_example_reads_as_documented() {
     assert_eq!(model.max.to_string(), "9");
     assert!(text.contains("ok (2 sections, 5 questions, 2 levels, maximum 9)"));
 }
+
+#[test]
+fn the_readme_tour_shows_real_output() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_grille"))
+        .args([
+            "score",
+            "forms/tnl-2024.grille",
+            "tests/fixtures/answers/libreville.json",
+        ])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        readme.contains(table.trim_end()),
+        "README's score table differs from:\n{table}"
+    );
+}
+
+#[test]
+fn the_readme_tour_shows_the_real_diagnostics() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let form = std::fs::read_to_string(root.join("forms/tnl-2024.grille")).unwrap();
+    let broken = form
+        .replace(
+            "when S1 in {interne, deliberation}",
+            "when S1 in {interne, deliberaton}",
+        )
+        .replace(
+            "gate section strategie >= 50%",
+            "gate section strategy >= 50%",
+        );
+    let dir = std::env::temp_dir().join(format!("grille-tour-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("tnl-2024.grille"), broken).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_grille"))
+        .args(["check", "--color", "never", "tnl-2024.grille"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let text = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        readme.contains(text.trim_end()),
+        "README's check tour differs from:\n{text}"
+    );
+}
