@@ -2,9 +2,8 @@
 //! number, so that no rounding can move a candidate across a threshold.
 
 use num_bigint::BigInt;
-use num_integer::Integer;
 use num_rational::BigRational;
-use num_traits::{One, Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive, Zero};
 use std::fmt;
 use std::ops::{Add, Mul, Neg, Sub};
 
@@ -36,47 +35,34 @@ fn gcd(a: u128, b: u128) -> u128 {
     }
 }
 
-fn gcd64(mut a: u64, mut b: u64) -> u64 {
-    if a == 0 {
-        return b;
-    }
-    if b == 0 {
-        return a;
-    }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
+/// The binary gcd algorithm, for one width of unsigned integers.
+macro_rules! binary_gcd {
+    ($name:ident, $t:ty) => {
+        fn $name(mut a: $t, mut b: $t) -> $t {
+            if a == 0 {
+                return b;
+            }
+            if b == 0 {
+                return a;
+            }
+            let shift = (a | b).trailing_zeros();
+            a >>= a.trailing_zeros();
+            loop {
+                b >>= b.trailing_zeros();
+                if a > b {
+                    std::mem::swap(&mut a, &mut b);
+                }
+                b -= a;
+                if b == 0 {
+                    return a << shift;
+                }
+            }
         }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
-    }
+    };
 }
 
-fn gcd128(mut a: u128, mut b: u128) -> u128 {
-    if a == 0 {
-        return b;
-    }
-    if b == 0 {
-        return a;
-    }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
-    }
-}
+binary_gcd!(gcd64, u64);
+binary_gcd!(gcd128, u128);
 
 impl Num {
     pub fn zero() -> Num {
@@ -292,26 +278,6 @@ impl Num {
         }
     }
 
-    /// An approximation for display or for machine formats that need one.
-    pub fn to_f64(&self) -> f64 {
-        match &self.0 {
-            Repr::Small(n, d) => *n as f64 / *d as f64,
-            Repr::Big(b) => b.to_f64().unwrap_or(f64::NAN),
-        }
-    }
-
-    /// Whether the decimal expansion terminates (denominator of the form 2^a 5^b).
-    pub fn is_decimal(&self) -> bool {
-        let mut d = self.big().denom().clone();
-        for p in [2u32, 5] {
-            let p = BigInt::from(p);
-            while d.is_multiple_of(&p) {
-                d /= &p;
-            }
-        }
-        d.is_one()
-    }
-
     /// Decimal text: exact when the expansion terminates, otherwise rounded
     /// to `digits` decimal places.
     pub fn to_decimal(&self, digits: usize) -> String {
@@ -521,7 +487,6 @@ mod tests {
         let third = Num::from_int(100).checked_div(&Num::from_int(3)).unwrap();
         assert_eq!(&third * &Num::from_int(3), Num::from_int(100));
         assert_eq!(third.to_decimal(2), "33.33");
-        assert!(!third.is_decimal());
         assert_eq!(Num::parse("2.675").unwrap().to_decimal(2), "2.68");
         assert_eq!(Num::parse("9.999").unwrap().to_decimal(2), "10");
         assert!(Num::from_int(1).checked_div(&Num::zero()).is_none());

@@ -1,29 +1,8 @@
 //! The `grille` binary: exit codes, output formats, usage and I/O errors.
 
-use std::process::Command;
+mod common;
 
-/// Runs grille from the repository root; returns exit code, stdout, stderr.
-fn grille(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_grille"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("grille runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn transcript(args: &[&str]) -> String {
-    let (code, stdout, stderr) = grille(args);
-    format!(
-        "$ grille {}\nexit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}",
-        args.join(" ")
-    )
-}
+use common::{grille, transcript};
 
 #[test]
 fn check_a_clean_form() {

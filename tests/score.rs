@@ -1,27 +1,8 @@
 //! `grille score`, `grille build` and `grille schema` on the 2024 form.
 
-use std::process::Command;
+mod common;
 
-fn grille(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_grille"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("grille runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn transcript(args: &[&str]) -> String {
-    let (code, stdout, stderr) = grille(args);
-    format!(
-        "$ grille {}\nexit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}",
-        args.join(" ")
-    )
-}
+use common::{grille, transcript};
 
 const FORM: &str = "forms/tnl-2024.grille";
 

@@ -16,7 +16,7 @@ mod symbols;
 pub(crate) use suggest::closest;
 
 use crate::diagnostic::{self, Diagnostic};
-use crate::model::{Kind, Model, Scheme};
+use crate::model::{Kind, Model};
 use crate::num::Num;
 use crate::source::Span;
 use crate::syntax::ast;
@@ -87,10 +87,7 @@ fn reachability(model: &Model) -> Vec<Diagnostic> {
                     .levels
                     .levels
                     .iter()
-                    .filter(|l| match model.levels.scheme {
-                        Scheme::Cumulative => l.number <= level.number,
-                        Scheme::Independent => l.number == level.number,
-                    })
+                    .filter(|l| model.levels.scheme.needs(level.number, l.number))
                     .flat_map(|l| l.gates.iter().map(|g| g.span))
                     .collect();
                 let primary = level.gates.last().map_or(level.span, |g| g.span);

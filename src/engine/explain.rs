@@ -178,16 +178,12 @@ pub fn next_level_reason(outcome: &Outcome, model: &Model) -> Option<String> {
             fr(&next.min_total)
         ));
     }
-    let gates: Vec<&super::GateResult> = match model.levels.scheme {
-        crate::model::Scheme::Cumulative => outcome
-            .levels
-            .iter()
-            .filter(|l| l.number <= next.number)
-            .flat_map(|l| &l.gates)
-            .collect(),
-        crate::model::Scheme::Independent => next.gates.iter().collect(),
-    };
-    for g in gates.into_iter().filter(|g| g.holds != Some(true)) {
+    let gates = outcome
+        .levels
+        .iter()
+        .filter(|l| model.levels.scheme.needs(next.number, l.number))
+        .flat_map(|l| &l.gates);
+    for g in gates.filter(|g| g.holds != Some(true)) {
         let state = if g.holds.is_none() {
             "n'est pas établie"
         } else {

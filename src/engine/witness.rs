@@ -3,7 +3,7 @@
 //! each threshold.
 
 use super::{Answers, Engine, Outcome};
-use crate::model::{Answer, CompareOp, Date, Expr, Kind, Question, Scheme, Scoring};
+use crate::model::{Answer, CompareOp, Date, Expr, Kind, Question, Scoring};
 use crate::num::Num;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -186,10 +186,7 @@ fn contradiction(engine: &Engine<'_>, level: u32) -> Option<String> {
         .levels
         .levels
         .iter()
-        .filter(|l| match engine.model.levels.scheme {
-            Scheme::Cumulative => l.number <= level,
-            Scheme::Independent => l.number == level,
-        })
+        .filter(|l| engine.model.levels.scheme.needs(level, l.number))
         .flat_map(|l| &l.gates)
         .collect();
     if gates.is_empty() {
@@ -349,10 +346,7 @@ fn rank<'m>(engine: &Engine<'m>, answers: &Answers, level: u32) -> Option<Rank<'
     let gates = outcome
         .levels
         .iter()
-        .filter(|l| match engine.model.levels.scheme {
-            Scheme::Cumulative => l.number <= level,
-            Scheme::Independent => l.number == level,
-        })
+        .filter(|l| engine.model.levels.scheme.needs(level, l.number))
         .flat_map(|l| &l.gates)
         .filter(|g| g.holds == Some(true))
         .count();
@@ -803,10 +797,7 @@ pub fn boundaries(engine: &Engine<'_>) -> Vec<Boundary> {
         let keeps_gates = |o: &Outcome<'_>| {
             o.levels
                 .iter()
-                .filter(|l| match engine.model.levels.scheme {
-                    Scheme::Cumulative => l.number <= level.number,
-                    Scheme::Independent => l.number == level.number,
-                })
+                .filter(|l| engine.model.levels.scheme.needs(level.number, l.number))
                 .all(|l| l.gates.iter().all(|g| g.holds == Some(true)))
         };
         // Descend: each step takes the largest drop that stays at or above

@@ -97,41 +97,6 @@ impl Expr {
             _ => {}
         }
     }
-
-    /// Every question and computed value this expression reads, in order.
-    pub fn references(&self) -> Vec<Reference<'_>> {
-        let mut out = Vec::new();
-        self.collect(&mut out);
-        out
-    }
-
-    fn collect<'a>(&'a self, out: &mut Vec<Reference<'a>>) {
-        match self {
-            Expr::Answer(q) | Expr::In { question: q, .. } | Expr::Has { question: q, .. } => {
-                out.push(Reference::Question(q));
-            }
-            Expr::HasAny { question } => out.push(Reference::Question(question)),
-            Expr::Computed(c) => out.push(Reference::Computed(c)),
-            Expr::Not(e) | Expr::Neg(e) => e.collect(out),
-            Expr::And(a, b) | Expr::Or(a, b) | Expr::Compare(_, a, b) | Expr::Arith(_, a, b) => {
-                a.collect(out);
-                b.collect(out);
-            }
-            Expr::Bool(_)
-            | Expr::Number(_)
-            | Expr::Text(_)
-            | Expr::Date(_)
-            | Expr::SectionScore(_)
-            | Expr::Total => {}
-        }
-    }
-}
-
-/// Something an expression reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Reference<'a> {
-    Question(&'a str),
-    Computed(&'a str),
 }
 
 impl Expr {

@@ -271,6 +271,16 @@ pub enum Scheme {
     Independent,
 }
 
+impl Scheme {
+    /// Whether the gates of level `gates_of` must hold to grant `level`.
+    pub fn needs(self, level: u32, gates_of: u32) -> bool {
+        match self {
+            Scheme::Cumulative => gates_of <= level,
+            Scheme::Independent => gates_of == level,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Levels {
     pub scheme: Scheme,
