@@ -85,9 +85,31 @@ impl Checker<'_> {
                             None => self.report(diagnostic::example_level(n.span, levels)),
                         }
                     }
-                    Expectation::Total(n) => expect.total = Some(n.value.clone()),
+                    Expectation::Total(n) => {
+                        let max: crate::num::Num = self.section_max.values().cloned().sum();
+                        if n.value > max {
+                            self.report(diagnostic::example_out_of_reach(
+                                n.span,
+                                "the total",
+                                &max,
+                            ));
+                        }
+                        expect.total = Some(n.value.clone());
+                    }
                     Expectation::Section(id, n) => {
                         if self.sections.contains_key(id.name.as_str()) {
+                            let max = self
+                                .section_max
+                                .get(id.name.as_str())
+                                .cloned()
+                                .unwrap_or_default();
+                            if n.value > max {
+                                self.report(diagnostic::example_out_of_reach(
+                                    n.span,
+                                    &format!("section `{}`", id.name),
+                                    &max,
+                                ));
+                            }
                             expect.sections.insert(id.name.clone(), n.value.clone());
                         } else {
                             let suggestion =

@@ -868,6 +868,16 @@ pub fn example_jury_score(span: Span, question: &str, max: &crate::num::Num) -> 
     .with_help(format!("give a whole number from 0 to {max}"))
 }
 
+pub fn example_out_of_reach(span: Span, what: &str, max: &crate::num::Num) -> Diagnostic {
+    error(
+        Code::E0031,
+        format!("this example expects more than {what} can reach"),
+        span,
+        format!("the maximum is {max}"),
+    )
+    .with_help("correct the expected value: no answer set can score this")
+}
+
 pub fn example_level(span: Span, levels: &crate::model::Levels) -> Diagnostic {
     let known: Vec<String> = std::iter::once("0".to_owned())
         .chain(levels.levels.iter().map(|l| l.number.to_string()))

@@ -87,6 +87,12 @@ pub fn boundaries(model: &Model) -> Vec<ExampleRun> {
                     "at or above {} points: {total} points, level {level}\n",
                     b.threshold
                 ));
+                if *total != b.threshold {
+                    trace.push_str(&format!(
+                        "(no answer set found totals exactly {})\n",
+                        b.threshold
+                    ));
+                }
             }
             if let Some((total, level)) = &b.below {
                 trace.push_str(&format!("just below: {total} points, level {level}\n"));
