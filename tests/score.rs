@@ -170,6 +170,26 @@ fn answers_for_another_edition_are_refused() {
 }
 
 #[test]
+fn answers_files_with_a_byte_order_mark_are_read() {
+    let dir = std::env::temp_dir().join(format!("grille-bom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bom.json");
+    std::fs::write(
+        &path,
+        "\u{feff}{ \"answers\": { \"S1\": \"deliberation\" } }",
+    )
+    .unwrap();
+    let (code, stdout, stderr) =
+        grille(&["score", FORM, path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        json_lines(&stdout)[0]["sections"]["strategie"]["score"],
+        serde_json::json!(6)
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn unreadable_answers_exit_2() {
     let (code, _, stderr) = grille(&["score", FORM, "tests/fixtures/answers/none.json"]);
     assert_eq!(code, 2);

@@ -312,6 +312,8 @@ pub fn from_json(model: &Model, text: &str) -> Read {
         answers: Answers::default(),
         problems: vec![Problem::general(message)],
     };
+    // Files saved by Windows tools may start with a byte order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
