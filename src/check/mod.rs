@@ -70,7 +70,7 @@ pub fn check(file: &ast::File, text: &str) -> Checked {
 /// none was found.
 fn reachability(model: &Model) -> Vec<Diagnostic> {
     use crate::engine::witness::{reach, Reach};
-    let engine = crate::engine::Engine::new(model);
+    let engine = crate::engine::Engine::new(model).quiet();
     let mut out = Vec::new();
     // From the highest level down: a witness for a level reaches those below.
     let mut witnessed = 0;

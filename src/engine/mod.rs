@@ -89,6 +89,8 @@ pub struct Engine<'m> {
     section_index: IdMap<'m, usize>,
     /// Whether outcomes carry the values each gate reads, for explanations.
     details: bool,
+    /// Whether outcomes carry warnings (a search for answer sets needs none).
+    warn: bool,
 }
 
 impl<'m> Engine<'m> {
@@ -121,7 +123,16 @@ impl<'m> Engine<'m> {
             computed,
             section_index,
             details: false,
+            warn: true,
         }
+    }
+
+    /// The same engine, without warnings in outcomes: for searches that
+    /// score many answer sets and read only their totals and levels.
+    #[must_use]
+    pub fn quiet(mut self) -> Engine<'m> {
+        self.warn = false;
+        self
     }
 
     /// The same engine, recording what explanations need (each gate's values).
@@ -158,7 +169,7 @@ impl<'m> Engine<'m> {
         let mut problems = Vec::new();
         let mut warnings = Vec::new();
 
-        for (id, _) in answers.values.iter() {
+        for (id, _) in answers.values.iter().filter(|_| self.warn) {
             if let Some(&i) = self.index.get(id.as_str()) {
                 if !run.visible[i] {
                     let q = self.questions[i];
@@ -217,6 +228,7 @@ impl<'m> Engine<'m> {
             .questions
             .iter()
             .enumerate()
+            .filter(|_| self.warn)
             .filter(|(i, q)| q.required && run.visible[*i] && !answers.values.contains_key(&q.id))
             .map(|(_, q)| format!("`{}` ({})", q.id, q.number))
             .collect();

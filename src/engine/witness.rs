@@ -447,6 +447,10 @@ pub fn reach<'m>(engine: &Engine<'m>, level: u32) -> Reach<'m> {
             let mut witness = answers.clone();
             witness.values.retain(|id, _| shown.contains(id.as_str()));
             witness.jury.retain(|id, _| shown.contains(id.as_str()));
+            // Hidden answers are ignored: removing none changes nothing.
+            if witness == answers {
+                return Reach::Witness(witness, Box::new(outcome));
+            }
             match engine.score(&witness) {
                 Ok(o) if o.level >= level => Reach::Witness(witness, Box::new(o)),
                 _ => Reach::NotFound,
