@@ -30,8 +30,13 @@ fn gap_exists(after: &End, before: &End, integer: bool) -> bool {
     }
 }
 
-/// The uncovered stretch between two ends, as an interval.
+/// The uncovered stretch between two ends, as an interval (or a single value).
 fn stretch(after: Option<&End>, before: Option<&End>) -> String {
+    if let (Some(a), Some(b)) = (after, before) {
+        if a.value == b.value {
+            return format!("the value {}", a.value);
+        }
+    }
     let lower = match after {
         Some(e) => format!("{}{}", if e.closed { "(" } else { "[" }, e.value),
         None => "(-∞".to_owned(),
