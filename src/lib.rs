@@ -16,6 +16,7 @@ pub mod model;
 pub mod num;
 pub mod source;
 pub mod syntax;
+pub mod words;
 pub mod world;
 
 use diagnostic::Diagnostic;
