@@ -28,7 +28,7 @@ pub struct Args {
 enum Format {
     /// Aligned columns for people, one row per answer set.
     Table,
-    /// One JSON object per answer set, one per line.
+    /// A JSON object, or an array of them for several answer sets.
     Json,
     /// Comma-separated values, for a spreadsheet.
     Csv,
@@ -113,9 +113,12 @@ pub fn run(args: &Args) -> u8 {
     }
 }
 
+/// One JSON object for one answer set; an array of them, one per line, for
+/// several (a spreadsheet's rows are several answer sets).
 fn print_json(scored: &[Scored<'_>], model: &Model, with_explanation: bool) {
-    for s in scored {
-        let value = match &s.result {
+    let values: Vec<serde_json::Value> = scored
+        .iter()
+        .map(|s| match &s.result {
             Ok(outcome) => {
                 let mut value = outcome.to_json(&s.name);
                 if let (true, Some(object)) = (with_explanation, value.as_object_mut()) {
@@ -134,8 +137,14 @@ fn print_json(scored: &[Scored<'_>], model: &Model, with_explanation: bool) {
                     .map(|p| serde_json::json!({ "question": p.question, "message": p.message }))
                     .collect::<Vec<_>>(),
             }),
-        };
-        println!("{value}");
+        })
+        .collect();
+    match values.as_slice() {
+        [one] => println!("{one}"),
+        _ => {
+            let lines: Vec<String> = values.iter().map(ToString::to_string).collect();
+            println!("[\n{}\n]", lines.join(",\n"));
+        }
     }
 }
 
