@@ -278,6 +278,16 @@ impl Num {
         }
     }
 
+    /// The exact value as a reduced fraction: `"7/2"`, or `"-3"` for a whole number.
+    pub fn to_fraction(&self) -> String {
+        let value = self.big();
+        if value.is_integer() {
+            value.numer().to_string()
+        } else {
+            format!("{}/{}", value.numer(), value.denom())
+        }
+    }
+
     /// Decimal text: exact when the expansion terminates, otherwise rounded
     /// to `digits` decimal places.
     pub fn to_decimal(&self, digits: usize) -> String {

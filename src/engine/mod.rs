@@ -292,6 +292,52 @@ impl<'m> Engine<'m> {
         })
     }
 
+    /// What the engine decides for an answer set before scoring: which
+    /// sections, questions and notes are shown, each computed value and each
+    /// check's outcome. The HTML form's evaluator must decide the same.
+    pub fn trace(&self, answers: &Answers) -> serde_json::Value {
+        let run = Run::new(self, answers);
+        let truth = |v: value::Value<'_>| match v {
+            value::Value::Bool(b) => serde_json::json!(b),
+            _ => serde_json::Value::Null,
+        };
+        let mut notes = Vec::new();
+        let mut checks = Vec::new();
+        for (s, section) in self.model.sections.iter().enumerate() {
+            checks.extend(section.checks.iter().map(|c| truth(run.eval(&c.expr))));
+            for item in &section.items {
+                match item {
+                    Item::Note(n) => notes.push(
+                        run.section_visible[s]
+                            && n.when
+                                .as_ref()
+                                .is_none_or(|w| run.eval(w).truth() == Some(true)),
+                    ),
+                    Item::Question(q) => {
+                        checks.extend(q.checks.iter().map(|c| truth(run.eval(&c.expr))))
+                    }
+                }
+            }
+        }
+        let computed: Vec<serde_json::Value> = self
+            .model
+            .computed
+            .iter()
+            .map(|c| match run.eval(&c.expr) {
+                value::Value::Num(n) => serde_json::json!(n.to_fraction()),
+                value::Value::Bool(b) => serde_json::json!(b),
+                _ => serde_json::Value::Null,
+            })
+            .collect();
+        serde_json::json!({
+            "sections": run.section_visible,
+            "questions": run.visible,
+            "notes": notes,
+            "computed": computed,
+            "checks": checks,
+        })
+    }
+
     /// The name of a level (0: the questionnaire's name for « not labelled »).
     pub fn level_name(&self, level: u32) -> Option<&'m str> {
         if level == 0 {

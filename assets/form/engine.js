@@ -1,0 +1,221 @@
+// The HTML form's evaluator: the scoring engine's semantics (src/engine/eval.rs)
+// on the expression trees of bareme.json. Numbers are exact fractions of
+// BigInts, never binary floats; conditions use three-valued logic.
+// tests/conformance.rs runs shared cases through this file and the Rust
+// engine and requires the same results.
+"use strict";
+
+const grille = (() => {
+  // ---------------------------------------------------------------- numbers
+
+  const abs = (a) => (a < 0n ? -a : a);
+  const gcd = (a, b) => {
+    a = abs(a);
+    b = abs(b);
+    while (b) [a, b] = [b, a % b];
+    return a;
+  };
+  const fraction = (n, d) => {
+    if (d === 0n) return null;
+    if (d < 0n) [n, d] = [-n, -d];
+    const g = gcd(n, d) || 1n;
+    return { n: n / g, d: d / g };
+  };
+  // A decimal written as text ("29.99", "-3", "1e2") read exactly.
+  const parse = (text) => {
+    const m = /^\s*([+-]?)(\d*)(?:\.(\d+))?(?:[eE]([+-]?\d+))?\s*$/.exec(String(text));
+    if (!m || (m[2] === "" && m[3] === undefined)) return null;
+    const digits = (m[2] || "0") + (m[3] || "");
+    const scale = BigInt((m[3] || "").length) - BigInt(m[4] || 0);
+    const n = BigInt(digits) * (m[1] === "-" ? -1n : 1n);
+    return scale >= 0n ? fraction(n, 10n ** scale) : fraction(n * 10n ** -scale, 1n);
+  };
+  const add = (a, b) => fraction(a.n * b.d + b.n * a.d, a.d * b.d);
+  const sub = (a, b) => fraction(a.n * b.d - b.n * a.d, a.d * b.d);
+  const mul = (a, b) => fraction(a.n * b.n, a.d * b.d);
+  const div = (a, b) => (b.n === 0n ? null : fraction(a.n * b.d, a.d * b.n));
+  const cmp = (a, b) => {
+    const x = a.n * b.d;
+    const y = b.n * a.d;
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  const show = (a) => (a.d === 1n ? String(a.n) : `${a.n}/${a.d}`);
+
+  // ---------------------------------------------------------------- values
+
+  const UNKNOWN = { k: "u" };
+  const bool = (v) => ({ k: "b", v });
+  const truth = (value) => (value.k === "b" ? value.v : null);
+
+  // Kleene logic over true / false / null (unknown).
+  const and = (a, b) => (a === false || b === false ? false : a === true && b === true ? true : null);
+  const or = (a, b) => (a === true || b === true ? true : a === false && b === false ? false : null);
+  const fromTruth = (t) => (t === null ? UNKNOWN : bool(t));
+
+  const compare = (op, o) =>
+    ({ eq: o === 0, ne: o !== 0, lt: o < 0, le: o <= 0, gt: o > 0, ge: o >= 0 })[op];
+
+  // ---------------------------------------------------------------- model
+
+  /** A prepared questionnaire: questions in order, with their section. */
+  function prepare(bareme) {
+    const q = bareme.questionnaire;
+    const questions = [];
+    const index = new Map();
+    const computed = new Map(q.computed.map((c) => [c.id, c]));
+    q.sections.forEach((section, s) => {
+      for (const item of section.items) {
+        if (item.question) {
+          index.set(item.question.id, questions.length);
+          questions.push({ question: item.question, section: s });
+        }
+      }
+    });
+    return { model: q, questions, index, computed };
+  }
+
+  /**
+   * Evaluates an answer set: `answers` maps question ids to values as in an
+   * answers file, except that numbers are written as text for exactness.
+   * Returns what is shown and each computed value and check.
+   */
+  function run(prepared, answers) {
+    const { model, questions, index, computed } = prepared;
+    const visible = new Array(questions.length).fill(false);
+
+    const question = (id) => {
+      const i = index.get(id);
+      if (i === undefined) return UNKNOWN;
+      const kind = questions[i].question.kind.type;
+      const raw = visible[i] ? answers[id] : undefined;
+      if (raw === undefined || raw === null || raw === "") {
+        return kind === "many" ? { k: "s", v: [] } : UNKNOWN;
+      }
+      switch (kind) {
+        case "yesno":
+          return bool(raw === true);
+        case "one":
+          return { k: "c", v: raw };
+        case "many":
+          return { k: "s", v: raw };
+        case "integer":
+        case "decimal":
+        case "percent": {
+          const n = parse(raw);
+          return n ? { k: "n", v: n } : UNKNOWN;
+        }
+        case "date":
+          return { k: "d", v: raw };
+        default:
+          return { k: "t", v: raw };
+      }
+    };
+
+    const evaluate = (e) => {
+      switch (e.op) {
+        case "bool":
+          return bool(e.value);
+        case "number":
+          return { k: "n", v: parse(e.value) };
+        case "text":
+          return { k: "t", v: e.value };
+        case "date":
+          return { k: "d", v: e.value };
+        case "answer":
+          return question(e.question);
+        case "computed": {
+          const c = computed.get(e.id);
+          return c ? evaluate(c.expr) : UNKNOWN;
+        }
+        case "in": {
+          const v = question(e.question);
+          return v.k === "c" ? bool(e.options.includes(v.v) !== e.negated) : UNKNOWN;
+        }
+        case "has": {
+          const v = question(e.question);
+          return v.k === "s" ? bool(v.v.includes(e.option)) : UNKNOWN;
+        }
+        case "has_any": {
+          const v = question(e.question);
+          return v.k === "s" ? bool(v.v.length > 0) : UNKNOWN;
+        }
+        case "not": {
+          const t = truth(evaluate(e.expr));
+          return t === null ? UNKNOWN : bool(!t);
+        }
+        case "neg": {
+          const v = evaluate(e.expr);
+          return v.k === "n" ? { k: "n", v: fraction(-v.v.n, v.v.d) } : UNKNOWN;
+        }
+        case "and": {
+          const a = truth(evaluate(e.left));
+          return a === false ? bool(false) : fromTruth(and(a, truth(evaluate(e.right))));
+        }
+        case "or": {
+          const a = truth(evaluate(e.left));
+          return a === true ? bool(true) : fromTruth(or(a, truth(evaluate(e.right))));
+        }
+        case "eq":
+        case "ne":
+        case "lt":
+        case "le":
+        case "gt":
+        case "ge": {
+          const a = evaluate(e.left);
+          const b = evaluate(e.right);
+          let o = null;
+          if (a.k === "n" && b.k === "n") o = cmp(a.v, b.v);
+          else if (a.k === "d" && b.k === "d") o = a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
+          else if ((a.k === "t" && b.k === "t") || (a.k === "b" && b.k === "b")) o = a.v === b.v ? 0 : -1;
+          return o === null ? UNKNOWN : bool(compare(e.op, o));
+        }
+        case "add":
+        case "sub":
+        case "mul":
+        case "div": {
+          const a = evaluate(e.left);
+          const b = evaluate(e.right);
+          if (a.k !== "n" || b.k !== "n") return UNKNOWN;
+          const r = { add, sub, mul, div }[e.op](a.v, b.v);
+          return r ? { k: "n", v: r } : UNKNOWN;
+        }
+        default:
+          // Scores (section_score, total) are not known while answering.
+          return UNKNOWN;
+      }
+    };
+
+    // Which sections and questions are shown, in order: a condition shows
+    // only when it is true.
+    const sections = [];
+    const notes = [];
+    const checks = [];
+    let i = 0;
+    model.sections.forEach((section) => {
+      const shown = !section.when || truth(evaluate(section.when)) === true;
+      sections.push(shown);
+      for (const item of section.items) {
+        if (item.question) {
+          visible[i] = shown && (!item.question.when || truth(evaluate(item.question.when)) === true);
+          i += 1;
+        }
+      }
+    });
+    model.sections.forEach((section, s) => {
+      for (const c of section.checks) checks.push(truth(evaluate(c.expr)));
+      for (const item of section.items) {
+        if (item.note) notes.push(sections[s] && (!item.note.when || truth(evaluate(item.note.when)) === true));
+        if (item.question) for (const c of item.question.checks) checks.push(truth(evaluate(c.expr)));
+      }
+    });
+    const values = model.computed.map((c) => {
+      const v = evaluate(c.expr);
+      return v.k === "n" ? show(v.v) : v.k === "b" ? v.v : null;
+    });
+    return { sections, questions: visible, notes, computed: values, checks };
+  }
+
+  return { prepare, run, parse, show };
+})();
+
+if (typeof module !== "undefined") module.exports = grille;

@@ -1,0 +1,240 @@
+//! The HTML form's evaluator (assets/form/engine.js, run under Node) and the
+//! Rust engine decide the same for the same answer sets: which sections,
+//! questions and notes are shown, each computed value and each check.
+
+use grille::engine::{Answers, Engine};
+use grille::model::{Answer, Date, Kind, Model};
+use grille::num::Num;
+use serde_json::{json, Value};
+use std::path::Path;
+use std::process::Command;
+
+fn model(text: &str) -> (Model, grille::source::Source) {
+    let compiled = grille::compile_bytes("form.grille", text.as_bytes().to_vec());
+    let errors: Vec<_> = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == grille::diagnostic::Severity::Error)
+        .map(|d| d.message.clone())
+        .collect();
+    (
+        compiled.model.unwrap_or_else(|| panic!("{errors:#?}")),
+        compiled.source,
+    )
+}
+
+/// Numbers as exact text, for JavaScript.
+fn exact(value: Value) -> Value {
+    match value {
+        Value::Number(n) => Value::String(n.to_string()),
+        Value::Array(items) => Value::Array(items.into_iter().map(exact).collect()),
+        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, exact(v))).collect()),
+        other => other,
+    }
+}
+
+fn answers_json(answers: &Answers) -> Value {
+    let mut map = serde_json::Map::new();
+    for (id, a) in &answers.values {
+        map.insert(
+            id.clone(),
+            match a {
+                Answer::Bool(b) => json!(b),
+                Answer::Choice(c) => json!(c),
+                Answer::Choices(list) => json!(list),
+                Answer::Number(n) => json!(n.to_decimal(30)),
+                Answer::Text(t) => json!(t),
+                Answer::Date(d) => json!(d.to_string()),
+            },
+        );
+    }
+    Value::Object(map)
+}
+
+/// A small deterministic pseudo-random sequence.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+/// Random answer sets, leaving about one question in five unanswered.
+fn random_answers(model: &Model, count: usize, seed: u64) -> Vec<Answers> {
+    let mut rng = Lcg(seed);
+    // Besides band edges: values that binary floats get wrong.
+    let probes = [
+        "-5",
+        "0",
+        "0.1",
+        "0.30000000000000001",
+        "0.5",
+        "1",
+        "2",
+        "9.99",
+        "10",
+        "33.333",
+        "50",
+        "89.99",
+        "90",
+        "100",
+        "1000",
+    ];
+    (0..count)
+        .map(|_| {
+            let mut answers = Answers::default();
+            for q in model.questions() {
+                if rng.next(5) == 0 {
+                    continue;
+                }
+                let answer = match &q.kind {
+                    Kind::YesNo => Some(Answer::Bool(rng.next(2) == 0)),
+                    Kind::One { options } => {
+                        Some(Answer::Choice(options[rng.next(options.len())].id.clone()))
+                    }
+                    Kind::Many { options, .. } => Some(Answer::Choices(
+                        options
+                            .iter()
+                            .filter(|_| rng.next(3) == 0)
+                            .map(|o| o.id.clone())
+                            .collect(),
+                    )),
+                    Kind::Integer(b) | Kind::Decimal(b) | Kind::Percent(b) => {
+                        let n = Num::parse(probes[rng.next(probes.len())]).unwrap();
+                        let integer = matches!(q.kind, Kind::Integer(_));
+                        let n = if integer { n.floor() } else { n };
+                        let n = match (&b.min, &b.max) {
+                            (Some(lo), _) if n < *lo => lo.clone(),
+                            (_, Some(hi)) if n > *hi => hi.clone(),
+                            _ => n,
+                        };
+                        Some(Answer::Number(n))
+                    }
+                    Kind::Date => Some(Answer::Date(Date {
+                        year: 2019 + rng.next(6) as i32,
+                        month: 3,
+                        day: 1,
+                    })),
+                    Kind::Text | Kind::LongText => Some(Answer::Text(
+                        ["Paris", "Lyon", "Marseille"][rng.next(3)].to_owned(),
+                    )),
+                    Kind::Email => Some(Answer::Text("a@example.org".to_owned())),
+                    Kind::Url => Some(Answer::Text("https://example.org".to_owned())),
+                    Kind::Siret => Some(Answer::Text("73282932000074".to_owned())),
+                };
+                if let Some(a) = answer {
+                    answers.values.insert(q.id.clone(), a);
+                }
+            }
+            answers
+        })
+        .collect()
+}
+
+/// Runs the cases through both evaluators and compares them.
+fn conform(text: &str, mut cases: Vec<Answers>) -> usize {
+    let (model, source) = model(text);
+    cases.extend(
+        model
+            .examples
+            .iter()
+            .map(grille::engine::answers::from_example),
+    );
+    let engine = Engine::new(&model);
+    let bareme: Value = serde_json::from_str(&grille::bareme::to_json(&model, &source)).unwrap();
+    let input = json!({
+        "bareme": exact(bareme),
+        "cases": cases.iter().map(|a| json!({ "answers": answers_json(a) })).collect::<Vec<_>>(),
+    });
+    let dir = std::env::temp_dir().join(format!(
+        "grille-conformance-{}-{}",
+        std::process::id(),
+        cases.len()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("cases.json");
+    std::fs::write(&file, input.to_string()).unwrap();
+    let runner = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/run.js");
+    let out = Command::new("node")
+        .arg(runner)
+        .arg(&file)
+        .output()
+        .expect("node runs (scripts/test installs it when absent)");
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let js: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(js.len(), cases.len());
+    for (i, (answers, from_js)) in cases.iter().zip(&js).enumerate() {
+        let from_rust = engine.trace(answers);
+        assert_eq!(
+            &from_rust,
+            from_js,
+            "case {i}: answers {}",
+            answers_json(answers)
+        );
+    }
+    cases.len()
+}
+
+#[test]
+fn the_2024_form_conforms() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("forms/tnl-2024.grille"),
+    )
+    .unwrap();
+    let (model, _) = model(&text);
+    let cases = random_answers(&model, 300, 2024);
+    assert!(conform(&text, cases) > 300);
+}
+
+/// Every operator, with unknowns on either side.
+const OPERATORS: &str = r#"
+questionnaire ops "Opérateurs" edition 2025 { lang fr }
+section a "A" {
+  question Y "y" yesno
+  question O "o" one { x "X"  y "Y"  z "Z" }
+  question M "m" many { x "X"  y "Y"  n "N" exclusive }
+  question I "i" integer min -10 max 1000
+  question D "d" decimal min -10 max 1000
+  question P "p" percent
+  question T "t" text
+  question E "e" date
+  note "n1" when Y and not (O in {x, y})
+  note "n2" when O not in {z} or M has y
+  check soft I >= 0 "i"
+  question Q1 "q1" yesno when not Y or I > 5
+  question Q2 "q2" yesno when Y = no and (D <= 2.5 or P < 33.34)
+  question Q3 "q3" yesno when O != y and M has any and not M has n
+  question Q4 "q4" yesno when T = "Paris" or T != "Lyon"
+  question Q5 "q5" yesno when E >= 2021-03-01 and E < 2024-03-01
+  question Q6 "q6" yesno when -I + D * 2 - P / 4 >= 3 or (I - 1) * (D + 1) = 0
+  question Q7 "q7" yesno when ratio > 1 or mixed
+    check ratio <= 1000 "r"
+  question Q8 "q8" yesno when D > 0.3 or D + 0.2 = 0.3
+  question Q9 "q9" yesno when I * 10000000000000000 + 1 > I * 10000000000000000
+}
+section b "B" when Q1 {
+  question B1 "b1" integer min 1 max 100
+  question B2 "b2" integer min 0 max 100 when D / B1 > 0.5
+  note "n3"
+}
+compute ratio "Ratio" = (I + 10) / (P + 1) range 0..1010
+compute mixed "Mixte" = Y or O = z and not M has x
+levels { level 1 "Un" from 0 }
+"#;
+
+#[test]
+fn every_operator_conforms() {
+    let (model, _) = model(OPERATORS);
+    let cases = random_answers(&model, 400, 7);
+    assert!(conform(OPERATORS, cases) >= 400);
+}
