@@ -78,7 +78,7 @@ fn run_one(engine: &Engine<'_>, example: &Example) -> ExampleRun {
 /// The threshold checks of `--boundaries`, as example runs.
 pub fn boundaries(model: &Model) -> Vec<ExampleRun> {
     let engine = Engine::new(model);
-    super::witness::boundaries(&engine)
+    super::boundaries::boundaries(&engine)
         .into_iter()
         .map(|b| {
             let mut trace = String::new();

@@ -2,11 +2,13 @@
 //! section scores and a level, for reasons that can be explained.
 
 pub mod answers;
+pub mod boundaries;
 pub mod csv;
 mod eval;
 pub mod examples;
 pub mod explain;
 mod outcome;
+mod proof;
 mod value;
 pub mod witness;
 

@@ -22,14 +22,17 @@ const ROUNDS: usize = 6;
 
 /// Work allowed for the search, in question evaluations: scoring an answer
 /// set costs one per question, so larger forms get fewer tries.
-const BUDGET: usize = 400_000;
+pub(super) const BUDGET: usize = 400_000;
 
 /// Numbers tried for number questions, besides bounds, band edges and the
 /// constants they are compared with.
 const PROBES: &[i64] = &[0, 1, 2, 3, 5, 7, 9, 10, 20, 49, 50, 89, 90, 99, 100, 1000];
 
 /// The answers each question may take in the search (`None`: unanswered).
-fn candidates(q: &Question, constants: &BTreeMap<String, BTreeSet<Num>>) -> Vec<Option<Answer>> {
+pub(super) fn candidates(
+    q: &Question,
+    constants: &BTreeMap<String, BTreeSet<Num>>,
+) -> Vec<Option<Answer>> {
     let mut out: Vec<Option<Answer>> = match &q.kind {
         Kind::YesNo => vec![Some(Answer::Bool(true)), Some(Answer::Bool(false))],
         Kind::One { options } => options
@@ -143,7 +146,7 @@ fn best_choices(options: &[crate::model::Choice], max_choices: Option<u32>) -> V
 
 /// The constants each question is compared with, anywhere in the model
 /// (dates as whole numbers `YYYYMMDD`).
-fn constants_by_question(engine: &Engine<'_>) -> BTreeMap<String, BTreeSet<Num>> {
+pub(super) fn constants_by_question(engine: &Engine<'_>) -> BTreeMap<String, BTreeSet<Num>> {
     let mut out: BTreeMap<String, BTreeSet<Num>> = BTreeMap::new();
     for e in engine.model.expressions() {
         e.visit(&mut |node| {
@@ -166,174 +169,6 @@ fn constants_by_question(engine: &Engine<'_>) -> BTreeMap<String, BTreeSet<Num>>
         });
     }
     out
-}
-
-/// Possible outcomes of a condition, as a set: true, false, unknown.
-const T: u8 = 1;
-const F: u8 = 2;
-const U: u8 = 4;
-const ANY: u8 = T | F | U;
-
-/// Questions with few possible answers, enumerated when proving gates
-/// contradictory; what else a gate reads counts as free.
-const MAX_ASSIGNMENTS: usize = 50_000;
-
-/// Why the gates a level needs can never hold together, if that can be
-/// proven by trying every answer to the questions they read.
-fn contradiction(engine: &Engine<'_>, level: u32) -> Option<String> {
-    let gates: Vec<&crate::model::Gate> = engine
-        .model
-        .levels
-        .levels
-        .iter()
-        .filter(|l| engine.model.levels.scheme.needs(level, l.number))
-        .flat_map(|l| &l.gates)
-        .collect();
-    if gates.is_empty() {
-        return None;
-    }
-    let mut read: BTreeSet<&str> = BTreeSet::new();
-    for g in &gates {
-        g.expr.visit(&mut |node| match node {
-            Expr::Answer(q)
-            | Expr::In { question: q, .. }
-            | Expr::Has { question: q, .. }
-            | Expr::HasAny { question: q } => {
-                read.insert(q);
-            }
-            _ => {}
-        });
-    }
-    let mut domains: Vec<(&str, Vec<Option<Answer>>)> = Vec::new();
-    let mut size = 1usize;
-    for id in read {
-        let Some(&i) = engine.index.get(id) else {
-            continue;
-        };
-        let q = engine.questions[i];
-        let values: Vec<Option<Answer>> = match &q.kind {
-            Kind::YesNo => vec![Some(Answer::Bool(true)), Some(Answer::Bool(false)), None],
-            Kind::One { options } => options
-                .iter()
-                .map(|o| Some(Answer::Choice(o.id.clone())))
-                .chain([None])
-                .collect(),
-            Kind::Many { options, .. } if options.len() <= 10 => (0..1u32 << options.len())
-                .map(|mask| {
-                    Some(Answer::Choices(
-                        options
-                            .iter()
-                            .enumerate()
-                            .filter(|(b, _)| mask & (1 << b) != 0)
-                            .map(|(_, o)| o.id.clone())
-                            .collect(),
-                    ))
-                })
-                .collect(),
-            _ => continue,
-        };
-        size = size.saturating_mul(values.len());
-        if size > MAX_ASSIGNMENTS {
-            return None;
-        }
-        domains.push((id, values));
-    }
-    let mut assignment: BTreeMap<&str, Option<Answer>> = BTreeMap::new();
-    if satisfiable(&gates, &domains, &mut assignment) {
-        return None;
-    }
-    let list: Vec<String> = gates.iter().map(|g| format!("`{}`", g.source)).collect();
-    Some(if list.len() == 1 {
-        format!("its condition {} can never hold", list[0])
-    } else {
-        format!("its conditions {} can never all hold", list.join(", "))
-    })
-}
-
-fn satisfiable<'a>(
-    gates: &[&crate::model::Gate],
-    domains: &'a [(&'a str, Vec<Option<Answer>>)],
-    assignment: &mut BTreeMap<&'a str, Option<Answer>>,
-) -> bool {
-    let Some(((id, values), rest)) = domains.split_first() else {
-        return gates.iter().all(|g| possible(&g.expr, assignment) & T != 0);
-    };
-    values.iter().any(|v| {
-        assignment.insert(id, v.clone());
-        satisfiable(gates, rest, assignment)
-    })
-}
-
-/// The outcomes a condition may have under an assignment of some answers.
-fn possible(e: &Expr, assignment: &BTreeMap<&str, Option<Answer>>) -> u8 {
-    let truth = |b: bool| if b { T } else { F };
-    let answer = |q: &str| assignment.get(q);
-    match e {
-        Expr::Bool(b) => truth(*b),
-        Expr::Answer(q) => match answer(q) {
-            Some(Some(Answer::Bool(b))) => truth(*b),
-            Some(None) => U,
-            _ => ANY,
-        },
-        Expr::In {
-            question,
-            options,
-            negated,
-        } => match answer(question) {
-            Some(Some(Answer::Choice(c))) => truth(options.contains(c) != *negated),
-            Some(None) => U,
-            _ => ANY,
-        },
-        Expr::Has { question, option } => match answer(question) {
-            Some(Some(Answer::Choices(list))) => truth(list.contains(option)),
-            Some(None) => F,
-            _ => T | F,
-        },
-        Expr::HasAny { question } => match answer(question) {
-            Some(Some(Answer::Choices(list))) => truth(!list.is_empty()),
-            Some(None) => F,
-            _ => T | F,
-        },
-        Expr::Not(x) => {
-            let v = possible(x, assignment);
-            (if v & T != 0 { F } else { 0 }) | (if v & F != 0 { T } else { 0 }) | (v & U)
-        }
-        Expr::And(a, b) | Expr::Or(a, b) => {
-            let (x, y) = (possible(a, assignment), possible(b, assignment));
-            let mut out = 0;
-            for p in [T, F, U] {
-                for q in [T, F, U] {
-                    if x & p != 0 && y & q != 0 {
-                        out |= kleene(matches!(e, Expr::And(..)), p, q);
-                    }
-                }
-            }
-            out
-        }
-        Expr::Compare(CompareOp::Eq | CompareOp::Ne, a, b) => match (&**a, &**b) {
-            (Expr::Answer(q), Expr::Bool(v)) | (Expr::Bool(v), Expr::Answer(q)) => {
-                match answer(q) {
-                    Some(Some(Answer::Bool(x))) => {
-                        truth((x == v) == matches!(e, Expr::Compare(CompareOp::Eq, ..)))
-                    }
-                    Some(None) => U,
-                    _ => ANY,
-                }
-            }
-            _ => ANY,
-        },
-        _ => ANY,
-    }
-}
-
-fn kleene(and: bool, p: u8, q: u8) -> u8 {
-    match (and, p, q) {
-        (true, F, _) | (true, _, F) => F,
-        (true, T, T) => T,
-        (false, T, _) | (false, _, T) => T,
-        (false, F, F) => F,
-        _ => U,
-    }
 }
 
 /// The gates holding, the total, the level reached, and the outcome.
@@ -370,7 +205,7 @@ pub fn reach<'m>(engine: &Engine<'m>, level: u32) -> Reach<'m> {
             target.min_total, engine.model.max
         ));
     }
-    if let Some(reason) = contradiction(engine, level) {
+    if let Some(reason) = super::proof::contradiction(engine, level) {
         return Reach::Impossible(reason);
     }
     let constants = constants_by_question(engine);
@@ -742,187 +577,6 @@ fn set(answers: &mut Answers, q: &Question, value: Option<Answer>) {
         }
         None => {
             answers.values.remove(&q.id);
-        }
-    }
-}
-
-/// Answer sets at and just below a level's threshold, and what they score.
-pub struct Boundary {
-    pub level: u32,
-    /// The threshold in points.
-    pub threshold: Num,
-    /// The lowest total found at or above the threshold, and its level.
-    pub at: Option<(Num, u32)>,
-    /// The highest total found below the threshold, and its level.
-    pub below: Option<(Num, u32)>,
-    /// What is wrong (empty: the level changes exactly at the threshold).
-    pub failures: Vec<String>,
-}
-
-/// For each level: from a witness, lowers the total one answer at a time,
-/// keeping the level's gates, to the threshold and just below it.
-pub fn boundaries(engine: &Engine<'_>) -> Vec<Boundary> {
-    let levels = &engine.model.levels.levels;
-    let mut out = Vec::new();
-    for (k, level) in levels.iter().enumerate() {
-        let next_threshold = levels.get(k + 1).map(|l| l.min_total.clone());
-        let mut b = Boundary {
-            level: level.number,
-            threshold: level.min_total.clone(),
-            at: None,
-            below: None,
-            failures: Vec::new(),
-        };
-        let Reach::Witness(witness, _) = reach(engine, level.number) else {
-            b.failures
-                .push(format!("no answer set reaches level {}", level.number));
-            out.push(b);
-            continue;
-        };
-        let constants = constants_by_question(engine);
-        let options: Vec<Vec<Move>> = engine
-            .questions
-            .iter()
-            .map(|q| {
-                let mut moves: Vec<Move> = candidates(q, &constants)
-                    .into_iter()
-                    .map(Move::Answer)
-                    .collect();
-                if let Scoring::Jury { max } = &q.scoring {
-                    let mut score = Num::zero();
-                    while score <= *max {
-                        moves.push(Move::Jury(score.clone()));
-                        score = &score + &Num::from_int(1);
-                    }
-                }
-                moves
-            })
-            .collect();
-        let keeps_gates = |o: &Outcome<'_>| {
-            o.levels
-                .iter()
-                .filter(|l| engine.model.levels.scheme.needs(level.number, l.number))
-                .all(|l| l.gates.iter().all(|g| g.holds == Some(true)))
-        };
-        // Descend: each step takes the largest drop that stays at or above
-        // the threshold with the gates holding.
-        let mut answers = witness;
-        let mut total = engine.score(&answers).map(|o| o.total).unwrap_or_default();
-        // An explicit check, not part of `grille check`: it may take longer.
-        let mut budget = BUDGET / engine.questions.len().max(1) * 40;
-        loop {
-            if total == level.min_total || budget == 0 {
-                break;
-            }
-            let mut best: Option<(usize, Move, Num)> = None;
-            for (i, q) in engine.questions.iter().enumerate() {
-                for candidate in &options[i] {
-                    if budget == 0 {
-                        continue;
-                    }
-                    budget -= 1;
-                    let undo = candidate.apply(&mut answers, q);
-                    if let Ok(o) = engine.score(&answers) {
-                        if o.total >= level.min_total
-                            && o.total < total
-                            && keeps_gates(&o)
-                            && best.as_ref().is_none_or(|(_, _, t)| o.total < *t)
-                        {
-                            best = Some((i, candidate.clone(), o.total.clone()));
-                        }
-                    }
-                    undo.apply(&mut answers, q);
-                }
-            }
-            match best {
-                Some((i, value, t)) => {
-                    value.apply(&mut answers, engine.questions[i]);
-                    total = t;
-                }
-                None => break,
-            }
-        }
-        let Ok(at) = engine.score(&answers) else {
-            out.push(b);
-            continue;
-        };
-        b.at = Some((at.total.clone(), at.level));
-        let expected = if next_threshold.as_ref().is_some_and(|n| at.total >= *n) {
-            None
-        } else {
-            Some(level.number)
-        };
-        if at.level < level.number || expected.is_some_and(|e| at.level != e) {
-            b.failures.push(format!(
-                "at {} points, level {} instead of {}",
-                at.total, at.level, level.number
-            ));
-        }
-        // One step below: the smallest drop under the threshold, gates kept.
-        let mut below: Option<(Num, u32)> = None;
-        for (i, q) in engine.questions.iter().enumerate() {
-            for candidate in &options[i] {
-                let undo = candidate.apply(&mut answers, q);
-                if let Ok(o) = engine.score(&answers) {
-                    if o.total < level.min_total
-                        && keeps_gates(&o)
-                        && below.as_ref().is_none_or(|(t, _)| o.total > *t)
-                    {
-                        below = Some((o.total.clone(), o.level));
-                    }
-                }
-                undo.apply(&mut answers, q);
-            }
-        }
-        match &below {
-            Some((t, l)) if *l >= level.number => {
-                b.failures.push(format!(
-                    "below the threshold, at {t} points, still level {l}"
-                ));
-            }
-            None => b.failures.push(
-                "no answer set just below the threshold keeps the level's conditions".to_owned(),
-            ),
-            _ => {}
-        }
-        b.below = below;
-        out.push(b);
-    }
-    out
-}
-
-/// One change to an answer set: an answer, or the jury's score.
-#[derive(Clone, Debug, PartialEq)]
-enum Move {
-    Answer(Option<Answer>),
-    Jury(Num),
-    NoJury,
-}
-
-impl Move {
-    /// Applies the change; returns the change that undoes it.
-    fn apply(&self, answers: &mut Answers, q: &Question) -> Move {
-        match self {
-            Move::Answer(value) => {
-                let before = answers.values.get(&q.id).cloned();
-                match value {
-                    Some(v) => {
-                        answers.values.insert(q.id.clone(), v.clone());
-                    }
-                    None => {
-                        answers.values.remove(&q.id);
-                    }
-                }
-                Move::Answer(before)
-            }
-            Move::Jury(score) => match answers.jury.insert(q.id.clone(), score.clone()) {
-                Some(before) => Move::Jury(before),
-                None => Move::NoJury,
-            },
-            Move::NoJury => match answers.jury.remove(&q.id) {
-                Some(before) => Move::Jury(before),
-                None => Move::NoJury,
-            },
         }
     }
 }
