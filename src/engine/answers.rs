@@ -407,8 +407,10 @@ pub fn collect<'k>(
 ) -> Read {
     let mut result = Answers::default();
     let mut problems = Vec::new();
+    let questions: std::collections::HashMap<&str, &Question> =
+        model.questions().map(|q| (q.id.as_str(), q)).collect();
     for (id, raw) in answers {
-        let Some(question) = model.question(id) else {
+        let Some(question) = questions.get(id).copied() else {
             problems.push(unknown_question(model, id));
             continue;
         };
@@ -422,7 +424,7 @@ pub fn collect<'k>(
         }
     }
     for (id, raw) in jury {
-        let Some(question) = model.question(id) else {
+        let Some(question) = questions.get(id).copied() else {
             problems.push(unknown_question(model, id));
             continue;
         };

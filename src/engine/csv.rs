@@ -70,6 +70,11 @@ pub fn rows(model: &Model, file: &str, text: &str) -> Result<Vec<Row>, Vec<Probl
     if !problems.is_empty() {
         return Err(problems);
     }
+    // Each column's question type, found once.
+    let kinds: Vec<Option<&Kind>> = header
+        .iter()
+        .map(|c| model.question(c).map(|q| &q.kind))
+        .collect();
     let mut rows = Vec::new();
     for (n, record) in reader.records().enumerate() {
         let line = n + 2;
@@ -110,10 +115,7 @@ pub fn rows(model: &Model, file: &str, text: &str) -> Result<Vec<Row>, Vec<Probl
             let column = header[i].as_str();
             match column.strip_prefix("jury:") {
                 Some(id) => jury.push((id, cell_number(cell))),
-                None => {
-                    let kind = model.question(column).map(|q| &q.kind);
-                    answers.push((column, kind.and_then(|k| cell_value(k, cell))));
-                }
+                None => answers.push((column, kinds[i].and_then(|k| cell_value(k, cell)))),
             }
         }
         rows.push(Row {

@@ -1,6 +1,5 @@
-//! Reachability of levels: for each level, an answer set that reaches it
-//! (a witness), or the proof that none can; and answer sets at and just below
-//! each threshold.
+//! Reachability of levels: for each level, an answer set that reaches it (a
+//! witness), or the reason none can (see `proof.rs` for contradictory gates).
 
 use super::{Answers, Engine, Outcome};
 use crate::model::{Answer, CompareOp, Date, Expr, Kind, Question, Scoring};
