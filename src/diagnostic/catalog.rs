@@ -197,7 +197,7 @@ pub fn undefined_reference(
         ));
     }
     d.with_help_opt(did_you_mean(suggestion).or_else(|| {
-        Some("use the id of a question (such as `S1`) or of a `compute` value".to_owned())
+        Some("no question or `compute` value has this id (ids are case-sensitive); declare it, or use an existing id".to_owned())
     }))
 }
 
