@@ -1,6 +1,8 @@
 //! The documentation's complete example files check without diagnostics, so
 //! that a newcomer copying them starts from something that works.
 
+mod common;
+
 use std::path::Path;
 
 /// The ```grille blocks of a Markdown file that are whole questionnaires.
@@ -100,15 +102,13 @@ fn the_readme_tour_shows_the_real_diagnostics() {
             "gate section strategie >= 50%",
             "gate section strategy >= 50%",
         );
-    let dir = std::env::temp_dir().join(format!("grille-tour-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::Scratch::new("tour");
     std::fs::write(dir.join("tnl-2024.grille"), broken).unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_grille"))
         .args(["check", "--color", "never", "tnl-2024.grille"])
-        .current_dir(&dir)
+        .current_dir(&*dir)
         .output()
         .unwrap();
-    std::fs::remove_dir_all(&dir).unwrap();
     let text = String::from_utf8(out.stderr).unwrap();
     assert!(
         readme.contains(text.trim_end()),

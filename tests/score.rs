@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{grille, transcript};
+use common::{grille, transcript, Scratch};
 
 const FORM: &str = "forms/tnl-2024.grille";
 
@@ -115,8 +115,7 @@ fn spreadsheets_of_candidates() {
 
 #[test]
 fn spreadsheet_with_unknown_columns() {
-    let dir = std::env::temp_dir().join(format!("grille-csv-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("csv");
     let path = dir.join("jury.csv");
     std::fs::write(&path, "candidat,S1,S99,Total\nA,aucune,1,2\n").unwrap();
     let (code, _, stderr) = grille(&["score", FORM, path.to_str().unwrap()]);
@@ -126,7 +125,6 @@ fn spreadsheet_with_unknown_columns() {
         "{stderr}"
     );
     assert!(stderr.contains("column 4 `Total`"), "{stderr}");
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -154,8 +152,7 @@ fn scoring_from_bareme_json_alone_gives_the_same_results() {
 
 #[test]
 fn answers_for_another_edition_are_refused() {
-    let dir = std::env::temp_dir().join(format!("grille-edition-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("edition");
     let path = dir.join("2023.json");
     std::fs::write(
         &path,
@@ -168,13 +165,11 @@ fn answers_for_another_edition_are_refused() {
         stderr.contains("these answers are for edition 2023, not 2024"),
         "{stderr}"
     );
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn answers_files_with_a_byte_order_mark_are_read() {
-    let dir = std::env::temp_dir().join(format!("grille-bom-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("bom");
     let path = dir.join("bom.json");
     std::fs::write(
         &path,
@@ -188,7 +183,6 @@ fn answers_files_with_a_byte_order_mark_are_read() {
         json_lines(&stdout)[0]["sections"]["strategie"]["score"],
         serde_json::json!(6)
     );
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -226,8 +220,7 @@ fn the_2024_examples_and_thresholds_pass() {
 
 #[test]
 fn witnesses_reach_their_level() {
-    let dir = std::env::temp_dir().join(format!("grille-witness-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("witness");
     for level in 1..=5u64 {
         let (code, stdout, stderr) = grille(&["witness", FORM, "--level", &level.to_string()]);
         assert_eq!(code, 0, "{stderr}");
@@ -239,7 +232,6 @@ fn witnesses_reach_their_level() {
         let result = &json_lines(&scored)[0];
         assert!(result["level"].as_u64().unwrap() >= level, "{result}");
     }
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -260,8 +252,7 @@ fn test_reports_failures_with_expected_and_actual() {
         "expect level 4 total 104.5",
     );
     assert_ne!(form, wrong);
-    let dir = std::env::temp_dir().join(format!("grille-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("test");
     let path = dir.join("wrong.grille");
     std::fs::write(&path, wrong).unwrap();
     let (code, stdout, _) = grille(&["test", path.to_str().unwrap()]);
@@ -279,12 +270,12 @@ fn test_reports_failures_with_expected_and_actual() {
     let (_, json, _) = grille(&["test", path.to_str().unwrap(), "--format", "json"]);
     let items: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
     assert_eq!(items.iter().filter(|i| i["passed"] == false).count(), 1);
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn build_writes_the_bareme_and_check_detects_staleness() {
-    let dir = std::env::temp_dir().join(format!("grille-build-{}", std::process::id()));
+    let scratch = Scratch::new("build");
+    let dir = scratch.join("assets");
     let out = dir.to_str().unwrap();
     assert_eq!(grille(&["build", FORM, "-o", out]).0, 0);
     let first = std::fs::read(dir.join("bareme.json")).unwrap();
@@ -308,12 +299,12 @@ fn build_writes_the_bareme_and_check_detects_staleness() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names, ["bareme.json"]);
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn a_failing_build_writes_nothing() {
-    let dir = std::env::temp_dir().join(format!("grille-nobuild-{}", std::process::id()));
+    let scratch = Scratch::new("nobuild");
+    let dir = scratch.join("assets");
     let (code, _, _) = grille(&[
         "build",
         "tests/fixtures/check/E0003_undefined_reference.grille",

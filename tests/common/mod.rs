@@ -1,4 +1,5 @@
-//! Running the `grille` binary from the repository root.
+//! Helpers shared by the integration tests; each test binary uses a part.
+#![allow(dead_code)]
 
 use std::process::Command;
 
@@ -24,4 +25,29 @@ pub fn transcript(args: &[&str]) -> String {
         "$ grille {}\nexit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}",
         args.join(" ")
     )
+}
+
+/// A folder of its own for one test, removed when the test ends (even when
+/// it fails).
+pub struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    pub fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("grille-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("the temporary folder is writable");
+        Scratch(dir)
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
