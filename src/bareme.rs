@@ -75,3 +75,94 @@ pub fn from_json(text: &str) -> Result<Model, String> {
         serde_json::from_value(value).map_err(|e| format!("not a valid bareme.json: {e}"))?;
     Ok(bareme.questionnaire)
 }
+
+/// The JSON Schema of answers files for one questionnaire: its question ids,
+/// the options of its choices, the bounds of its numbers, its jury ranges.
+pub fn answers_schema(model: &Model) -> String {
+    use crate::model::{Kind, Scoring};
+    use serde_json::{json, Map, Value};
+    let nullable = |t: &str| json!([t, "null"]);
+    let mut answers = Map::new();
+    let mut jury = Map::new();
+    for q in model.questions() {
+        let ids = |options: &[crate::model::Choice]| -> Vec<Value> {
+            options.iter().map(|o| json!(o.id)).collect()
+        };
+        let mut schema = match &q.kind {
+            Kind::YesNo => json!({ "type": nullable("boolean") }),
+            Kind::One { options } => {
+                let mut values = ids(options);
+                values.extend([json!(""), Value::Null]);
+                json!({ "enum": values })
+            }
+            Kind::Many {
+                options,
+                min_choices,
+                max_choices,
+            } => {
+                let mut s = json!({ "type": nullable("array"), "items": { "enum": ids(options) }, "uniqueItems": true });
+                if let Some(m) = max_choices {
+                    s["maxItems"] = json!(m);
+                }
+                if let Some(m) = min_choices.filter(|m| *m > 0) {
+                    s["description"] =
+                        json!(format!("at least {m} options, or none (not answered)"));
+                }
+                s
+            }
+            Kind::Integer(_) | Kind::Decimal(_) | Kind::Percent(_) => {
+                let t = if matches!(q.kind, Kind::Integer(_)) {
+                    "integer"
+                } else {
+                    "number"
+                };
+                let mut s = json!({ "type": nullable(t) });
+                let (min, max) = crate::engine::answers::bounds(&q.kind);
+                if let Some(m) = min {
+                    s["minimum"] = serde_json::to_value(m).unwrap_or(Value::Null);
+                }
+                if let Some(m) = max {
+                    s["maximum"] = serde_json::to_value(m).unwrap_or(Value::Null);
+                }
+                s
+            }
+            Kind::Date => {
+                json!({ "type": nullable("string"), "pattern": "^$|^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
+            }
+            Kind::Siret => json!({ "type": nullable("string"), "pattern": "^$|^[0-9 ]+$" }),
+            Kind::Text | Kind::LongText | Kind::Email | Kind::Url => {
+                json!({ "type": nullable("string") })
+            }
+        };
+        let title = format!("{} {}", q.number, q.label);
+        if let Some(object) = schema.as_object_mut() {
+            object.insert("title".into(), json!(title));
+        }
+        answers.insert(q.id.clone(), schema);
+        if let Scoring::Jury { max } = &q.scoring {
+            jury.insert(
+                q.id.clone(),
+                json!({ "title": title, "type": ["integer", "null"], "minimum": 0, "maximum": max }),
+            );
+        }
+    }
+    let schema = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": format!("Answers to « {} », edition {}", model.title, model.edition),
+        "description": "One candidate's answers, as `grille score` reads them. `null` or an empty text means not answered.",
+        "type": "object",
+        "properties": {
+            "$schema": { "type": "string" },
+            "questionnaire": { "const": model.id },
+            "edition": { "const": model.edition },
+            "answers": { "type": "object", "properties": answers, "additionalProperties": false },
+            "jury": { "type": "object", "properties": jury, "additionalProperties": false },
+            "meta": { "type": "object" }
+        },
+        "required": ["answers"],
+        "additionalProperties": false
+    });
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

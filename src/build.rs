@@ -14,10 +14,16 @@ pub struct Asset {
 
 /// Every asset of a checked questionnaire.
 pub fn assets(model: &Model, source: &Source) -> Vec<Asset> {
-    vec![Asset {
-        name: "bareme.json",
-        bytes: crate::bareme::to_json(model, source).into_bytes(),
-    }]
+    vec![
+        Asset {
+            name: "bareme.json",
+            bytes: crate::bareme::to_json(model, source).into_bytes(),
+        },
+        Asset {
+            name: "answers.schema.json",
+            bytes: crate::bareme::answers_schema(model).into_bytes(),
+        },
+    ]
 }
 
 /// Writes each asset to a temporary file beside its target, then renames it

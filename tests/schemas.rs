@@ -68,6 +68,39 @@ fn answers_files_follow_their_schema() {
 }
 
 #[test]
+fn each_form_has_a_schema_for_its_answers() {
+    let schema = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("generated/tnl-2024/answers.schema.json"),
+    )
+    .unwrap();
+    let (schemas, index) = validator(&schema);
+    for file in ["complet", "libreville", "decimales"] {
+        let answers = read(&format!("tests/fixtures/answers/{file}.json"));
+        if let Err(e) = schemas.validate(&answers, index) {
+            panic!("{file}: {e:#}");
+        }
+    }
+    let refused = [
+        serde_json::json!({ "answers": { "S13": true } }),
+        serde_json::json!({ "answers": { "S1": "deliberaton" } }),
+        serde_json::json!({ "answers": { "B9": 31 } }),
+        serde_json::json!({ "answers": { "L1": 2.5 } }),
+        serde_json::json!({ "answers": {}, "jury": { "S5": 6 } }),
+        serde_json::json!({ "answers": {}, "jury": { "S6": 1 } }),
+        serde_json::json!({ "edition": 2023, "answers": {} }),
+    ];
+    for answers in refused {
+        assert!(
+            schemas.validate(&answers, index).is_err(),
+            "accepted {answers}"
+        );
+    }
+    assert!(schemas
+        .validate(&read("tests/fixtures/answers/invalid.json"), index)
+        .is_err());
+}
+
+#[test]
 fn the_schemas_printed_are_the_ones_committed() {
     assert_eq!(
         read("generated/schemas/bareme.schema.json"),

@@ -26,7 +26,7 @@ pub struct Cli {
 enum Command {
     /// Check questionnaire files and report every problem.
     Check(check::Args),
-    /// Write a questionnaire's assets (the scoring config `bareme.json`).
+    /// Write a questionnaire's assets (`bareme.json`, `answers.schema.json`).
     Build(build::Args),
     /// Score answers files (JSON) or spreadsheets (CSV) into levels.
     Score(score::Args),
