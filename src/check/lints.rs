@@ -72,7 +72,8 @@ impl Checker<'_> {
         let unused: Vec<_> = self
             .computed
             .values()
-            .filter(|c| !self.used.contains(&c.id.name))
+            // A labelled value is shown to candidates in the form.
+            .filter(|c| c.label.is_none() && !self.used.contains(&c.id.name))
             .map(|c| c.id.clone())
             .collect();
         for id in unused {

@@ -651,9 +651,9 @@ pub fn unused_computed(id: &crate::syntax::ast::Ident) -> Diagnostic {
         Code::W0003,
         format!("computed value `{}` is never used", id.name),
         id.span,
-        "not used by any condition, check, score or gate",
+        "not used by any condition, check, score or gate, and not shown",
     )
-    .with_help("use it, or remove it")
+    .with_help("use it, give it a label to show it to candidates, or remove it")
 }
 
 // ---------------------------------------------------------------- bands
