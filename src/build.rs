@@ -13,8 +13,12 @@ pub struct Asset {
 }
 
 /// Every asset of a checked questionnaire.
-pub fn assets(model: &Model, source: &Source) -> Vec<Asset> {
-    vec![
+///
+/// # Errors
+/// When the form's embedded template cannot be rendered (a defect of this
+/// program, not of the questionnaire).
+pub fn assets(model: &Model, source: &Source) -> Result<Vec<Asset>, String> {
+    Ok(vec![
         Asset {
             name: "bareme.json",
             bytes: crate::bareme::to_json(model, source).into_bytes(),
@@ -23,7 +27,11 @@ pub fn assets(model: &Model, source: &Source) -> Vec<Asset> {
             name: "answers.schema.json",
             bytes: crate::bareme::answers_schema(model).into_bytes(),
         },
-    ]
+        Asset {
+            name: "formulaire.html",
+            bytes: crate::form::html(model)?.into_bytes(),
+        },
+    ])
 }
 
 /// Writes each asset to a temporary file beside its target, then renames it

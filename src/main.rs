@@ -6,10 +6,22 @@ mod cli;
 use clap::Parser;
 use std::process::ExitCode;
 
+/// A closed pipe (`grille witness … | head`) ends the program quietly, as
+/// for other command-line tools, instead of failing to print.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: sets the default disposition of one signal before any other
+    // thread exists; no handler is installed.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 /// Stack for the compiler thread: deep but bounded input never exhausts it.
 const STACK: usize = 256 * 1024 * 1024;
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -23,16 +23,6 @@ fn model(text: &str) -> (Model, grille::source::Source) {
     )
 }
 
-/// Numbers as exact text, for JavaScript.
-fn exact(value: Value) -> Value {
-    match value {
-        Value::Number(n) => Value::String(n.to_string()),
-        Value::Array(items) => Value::Array(items.into_iter().map(exact).collect()),
-        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, exact(v))).collect()),
-        other => other,
-    }
-}
-
 fn answers_json(answers: &Answers) -> Value {
     let mut map = serde_json::Map::new();
     for (id, a) in &answers.values {
@@ -138,7 +128,7 @@ fn random_answers(model: &Model, count: usize, seed: u64) -> Vec<Answers> {
 
 /// Runs the cases through both evaluators and compares them.
 fn conform(text: &str, mut cases: Vec<Answers>) -> usize {
-    let (model, source) = model(text);
+    let (model, _) = model(text);
     cases.extend(
         model
             .examples
@@ -146,9 +136,9 @@ fn conform(text: &str, mut cases: Vec<Answers>) -> usize {
             .map(grille::engine::answers::from_example),
     );
     let engine = Engine::new(&model);
-    let bareme: Value = serde_json::from_str(&grille::bareme::to_json(&model, &source)).unwrap();
+    // Exactly what the page embeds: its data and its minified evaluator.
     let input = json!({
-        "bareme": exact(bareme),
+        "bareme": grille::form::logic(&model),
         "cases": cases.iter().map(|a| json!({ "answers": answers_json(a) })).collect::<Vec<_>>(),
     });
     let dir = std::env::temp_dir().join(format!(
@@ -159,10 +149,13 @@ fn conform(text: &str, mut cases: Vec<Answers>) -> usize {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("cases.json");
     std::fs::write(&file, input.to_string()).unwrap();
+    let evaluator = dir.join("engine.js");
+    std::fs::write(&evaluator, grille::form::engine_script()).unwrap();
     let runner = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/run.js");
     let out = Command::new("node")
         .arg(runner)
         .arg(&file)
+        .arg(&evaluator)
         .output()
         .expect("node runs (scripts/test installs it when absent)");
     std::fs::remove_dir_all(&dir).unwrap();

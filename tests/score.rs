@@ -278,13 +278,19 @@ fn build_writes_the_bareme_and_check_detects_staleness() {
     let dir = scratch.join("assets");
     let out = dir.to_str().unwrap();
     assert_eq!(grille(&["build", FORM, "-o", out]).0, 0);
-    let first = std::fs::read(dir.join("bareme.json")).unwrap();
+    let files = ["answers.schema.json", "bareme.json", "formulaire.html"];
+    let first: Vec<Vec<u8>> = files
+        .iter()
+        .map(|f| std::fs::read(dir.join(f)).unwrap())
+        .collect();
     assert_eq!(grille(&["build", FORM, "-o", out]).0, 0);
-    assert_eq!(
-        first,
-        std::fs::read(dir.join("bareme.json")).unwrap(),
-        "builds are byte-identical"
-    );
+    for (name, bytes) in files.iter().zip(&first) {
+        assert_eq!(
+            bytes,
+            &std::fs::read(dir.join(name)).unwrap(),
+            "{name}: builds are byte-identical"
+        );
+    }
     assert_eq!(grille(&["build", FORM, "-o", out, "--check"]).0, 0);
     std::fs::write(dir.join("bareme.json"), "{}").unwrap();
     let (code, _, stderr) = grille(&["build", FORM, "-o", out, "--check"]);
@@ -300,7 +306,7 @@ fn build_writes_the_bareme_and_check_detects_staleness() {
         .collect();
     let mut names = names;
     names.sort();
-    assert_eq!(names, ["answers.schema.json", "bareme.json"]);
+    assert_eq!(names, files);
 }
 
 #[test]

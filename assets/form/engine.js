@@ -215,7 +215,7 @@ const grille = (() => {
     return { sections, questions: visible, notes, computed: values, checks };
   }
 
-  return { prepare, run, parse, show };
+  return { prepare, run, parse, show, compare: cmp };
 })();
 
 if (typeof module !== "undefined") module.exports = grille;

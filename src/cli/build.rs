@@ -23,7 +23,14 @@ pub fn run(args: &Args) -> u8 {
         Ok(compiled) => compiled,
         Err(code) => return code,
     };
-    let assets = grille::build::assets(&model, &source);
+    let assets = match grille::build::assets(&model, &source) {
+        Ok(assets) => assets,
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!("note: this is a defect of grille, not of `{}`", args.form);
+            return 2;
+        }
+    };
     let dir = args.output.display();
     if args.check {
         let stale = grille::build::stale(&args.output, &assets);

@@ -1,0 +1,525 @@
+// The form's interface. It reads the answers from the page, shows and hides
+// what the conditions say (grille.run: the engine's semantics), checks each
+// answer as `grille score` does, keeps the answers in the browser as they
+// are typed, and writes and reads the answers file of the contract.
+// Every text from the questionnaire is set with textContent, never as HTML.
+// It runs after engine.js, whose "use strict" covers the whole script.
+(function () {
+  if (typeof document === "undefined") return;
+  const $ = (id) => document.getElementById(id);
+  const data = $("grille-data");
+  const bareme = JSON.parse(data.textContent);
+  const model = bareme.questionnaire;
+  const prepared = grille.prepare(bareme);
+  const fileName = data.getAttribute("data-file");
+  const storageKey = "grille:" + model.id + ":" + model.edition;
+  const form = $("questionnaire");
+  const status = $("status");
+  const pageTitle = document.title;
+  form.noValidate = true;
+
+  // Each question with its controls and its place.
+  const questions = prepared.questions.map((p) => ({
+    q: p.question,
+    section: model.sections[p.section],
+    box: $("q-" + p.question.id + "-box"),
+    controls: Array.from(form.querySelectorAll('[name="' + p.question.id + '"]')),
+  }));
+  const byId = new Map(questions.map((x) => [x.q.id, x]));
+  // The checks in the order grille.run returns them, with their owner.
+  const owners = [];
+  model.sections.forEach((s) => {
+    for (const c of s.checks) owners.push({ check: c, section: s });
+    for (const item of s.items) {
+      if (item.question) for (const c of item.question.checks) owners.push({ check: c, section: s, question: item.question.id });
+    }
+  });
+  const touched = new Set();
+  let submitted = false;
+
+  // ------------------------------------------------------------ answers
+
+  /** The raw value of a question on the page: text, or a list of options. */
+  function raw(x) {
+    const t = x.q.kind.type;
+    if (t === "many") return x.controls.filter((c) => c.checked).map((c) => c.value);
+    if (t === "one" || t === "yesno") {
+      const c = x.controls.find((c) => c.checked);
+      return c ? c.value : "";
+    }
+    return x.controls[0].value;
+  }
+
+  const numeric = (t) => t === "integer" || t === "decimal" || t === "percent";
+  const plural = (n, word) => n + " " + word + (n > 1 ? "s" : "");
+  const frenchNumber = (text) => String(text).replace("-", "\u2212").replace(".", ",");
+  const optionLabel = (x, id) => {
+    const label = document.querySelector('label[for="q-' + x.q.id + "-" + id + '"]');
+    return label ? label.textContent : id;
+  };
+  const rangeWords = (min, max) =>
+    min !== null && max !== null
+      ? "de " + frenchNumber(min) + " à " + frenchNumber(max)
+      : min !== null
+        ? "supérieur ou égal à " + frenchNumber(min)
+        : "inférieur ou égal à " + frenchNumber(max);
+
+  /** A number typed in French or English notation, as canonical JSON text. */
+  function canonical(text) {
+    const m = /^([+-]?)(\d*)(?:[.,](\d*))?$/.exec(text.replace(/\s/g, ""));
+    if (!m || (m[2] + (m[3] || "")) === "") return null;
+    const whole = m[2].replace(/^0+(?=\d)/, "") || "0";
+    return (m[1] === "-" ? "-" : "") + whole + (m[3] ? "." + m[3] : "");
+  }
+
+  function siretValid(digits) {
+    const values = Array.from(digits, Number);
+    if (digits.startsWith("356000000") && values.reduce((a, b) => a + b, 0) % 5 === 0) return true;
+    let sum = 0;
+    values.reverse().forEach((d, i) => {
+      sum += i % 2 === 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
+    });
+    return sum % 10 === 0;
+  }
+
+  /**
+   * What an answer means: `value` for the evaluator and the answers file
+   * (absent when unanswered or unreadable), and `error` when `grille score`
+   * would refuse it.
+   */
+  function interpret(x, r) {
+    const k = x.q.kind;
+    if (Array.isArray(r)) {
+      if (!r.length) return {};
+      const alone = k.options.find((o) => o.exclusive && r.includes(o.id));
+      if (alone && r.length > 1) return { value: r, error: "« " + optionLabel(x, alone.id) + " » ne se combine pas avec les autres réponses." };
+      if (k.min_choices && r.length < Number(k.min_choices)) return { value: r, error: "Cochez au moins " + k.min_choices + " réponses." };
+      if (k.max_choices && r.length > Number(k.max_choices)) return { value: r, error: "Cochez au plus " + k.max_choices + " réponses." };
+      return { value: r };
+    }
+    const text = r.trim();
+    if (text === "") {
+      const c = x.controls[0];
+      return c.validity && c.validity.badInput ? { error: "Saisissez une date complète (jour, mois et année)." } : {};
+    }
+    switch (k.type) {
+      case "yesno":
+        return { value: r === "yes" };
+      case "one":
+        return { value: r };
+      case "integer":
+      case "decimal":
+      case "percent": {
+        const n = canonical(text);
+        if (n === null) return { error: k.type === "integer" ? "Saisissez un nombre entier, par exemple 12." : "Saisissez un nombre, par exemple 12,5." };
+        if (k.type === "integer" && grille.parse(n).d !== 1n) return { error: "Saisissez un nombre entier, sans décimales." };
+        const min = k.min ?? null;
+        const max = k.max ?? null;
+        const v = grille.parse(n);
+        const below = min !== null && grille.compare(v, grille.parse(min)) < 0;
+        const above = max !== null && grille.compare(v, grille.parse(max)) > 0;
+        if (below || above) return { value: n, error: "Saisissez un nombre " + rangeWords(min, max) + "." };
+        return { value: n };
+      }
+      case "date":
+        return /^\d{4}-\d{2}-\d{2}$/.test(text) ? { value: text } : { error: "Saisissez une date, par exemple 15/03/2024." };
+      case "email":
+        // As the engine: something, @, then a domain with an inner dot.
+        return /^[^@\s]+@(?!\.)[^@\s]*\.[^@\s]*(?<!\.)$/.test(text) ? { value: text } : { error: "Saisissez une adresse électronique, par exemple nom@exemple.fr." };
+      case "url":
+        return /^https?:\/\/[^/\s]\S*$/.test(text) ? { value: text } : { error: "Saisissez une adresse web commençant par https:// ou http://." };
+      case "siret": {
+        const digits = text.replace(/\s/g, "");
+        if (!/^\d{14}$/.test(digits)) return { error: "Un numéro SIRET compte 14 chiffres." };
+        return siretValid(digits) ? { value: digits } : { error: "Ce numéro SIRET n’est pas valide : vérifiez les chiffres." };
+      }
+      default:
+        return { value: r };
+    }
+  }
+
+  // ------------------------------------------------------------ evaluation
+
+  const show = (element, shown) => {
+    if (element) element.hidden = !shown;
+  };
+  const setText = (element, text) => {
+    if (element && element.textContent !== text) element.textContent = text;
+  };
+
+  /** Fractions as French decimals, two places at most. */
+  function decimal(text) {
+    const [n, d = 1n] = text.split("/").map(BigInt);
+    const negative = n < 0n;
+    const hundredths = ((negative ? -n : n) * 200n + d) / (2n * d);
+    const whole = String(hundredths / 100n);
+    const rest = String(hundredths % 100n).padStart(2, "0").replace(/0+$/, "");
+    return (negative && hundredths ? "\u2212" : "") + whole + (rest ? "," + rest : "");
+  }
+
+  /** Evaluates the page: shows, hides, checks; returns the problems found. */
+  function update() {
+    const answers = {};
+    const states = questions.map((x) => {
+      const state = interpret(x, raw(x));
+      if (state.value !== undefined) answers[x.q.id] = state.value;
+      return state;
+    });
+    const result = grille.run(prepared, answers);
+    const problems = [];
+    const errors = new Map();
+    const warnings = new Map();
+    const add = (map, id, text) => map.set(id, (map.has(id) ? map.get(id) + " " : "") + text);
+
+    model.sections.forEach((s, i) => {
+      show($("s-" + s.id), result.sections[i]);
+      setText($("s-" + s.id + "-errors"), "");
+    });
+    let note = 0;
+    model.sections.forEach((s) => {
+      for (const item of s.items) if (item.note) show($("n-" + note), result.notes[note++]);
+    });
+    questions.forEach((x, i) => {
+      const visible = result.questions[i];
+      show(x.box, visible);
+      for (const c of x.controls) c.disabled = !visible;
+      if (!visible) return;
+      const state = states[i];
+      const required = x.q.required && state.value === undefined && !state.error;
+      if (state.error && (touched.has(x.q.id) || submitted)) add(errors, x.q.id, state.error);
+      if (state.error || (required && submitted)) {
+        problems.push({ x, text: state.error || "Répondez à cette question : elle est obligatoire." });
+        if (required) add(errors, x.q.id, "Répondez à cette question : elle est obligatoire.");
+      }
+    });
+    const sectionErrors = new Map();
+    let failed = false;
+    result.checks.forEach((ok, i) => {
+      if (ok !== false) return;
+      const { check, section, question } = owners[i];
+      const x = question && byId.get(question);
+      if (check.soft) {
+        if (x) add(warnings, question, check.message);
+        else add(sectionErrors, section.id, "Attention : " + check.message);
+        return;
+      }
+      failed = true;
+      if (x && result.questions[questions.indexOf(x)]) add(errors, question, check.message);
+      else add(sectionErrors, section.id, "Erreur : " + check.message);
+      problems.push({ x, section, text: check.message });
+    });
+    // A computed value outside its range, as the engine reports it.
+    model.computed.forEach((c, i) => {
+      const v = result.computed[i];
+      if (failed || !c.range || typeof v !== "string") return;
+      const [n, d = 1n] = v.split("/").map(BigInt);
+      const f = { n, d };
+      if (grille.compare(f, grille.parse(c.range[0])) < 0 || grille.compare(f, grille.parse(c.range[1])) > 0) {
+        problems.push({ text: "« " + (c.label || c.id) + " » vaut " + decimal(v) + ", hors de " + rangeWords(c.range[0], c.range[1]) + " : vérifiez les réponses dont elle dépend." });
+      }
+    });
+    for (const [id, text] of sectionErrors) {
+      const p = document.createElement("p");
+      p.className = "error";
+      p.textContent = text;
+      $("s-" + id + "-errors").append(p);
+    }
+    questions.forEach((x) => {
+      const error = errors.get(x.q.id);
+      setText($("q-" + x.q.id + "-error"), error ? "Erreur : " + error : "");
+      setText($("q-" + x.q.id + "-warning"), warnings.has(x.q.id) ? "Attention : " + warnings.get(x.q.id) : "");
+      x.box.classList.toggle("invalid", Boolean(error));
+      for (const c of x.controls) {
+        if (error) c.setAttribute("aria-invalid", "true");
+        else c.removeAttribute("aria-invalid");
+      }
+      const clear = x.box.querySelector(".clear-answer");
+      if (clear) clear.hidden = raw(x) === "";
+    });
+    model.computed.forEach((c, i) => {
+      const out = $("c-" + c.id);
+      if (!out) return;
+      const v = result.computed[i];
+      setText(out, v === null ? "en attente de vos réponses" : v === true ? "oui" : v === false ? "non" : decimal(v));
+    });
+    progress(result, states);
+    save();
+    return { problems, states, result };
+  }
+
+  function progress(result, states) {
+    model.sections.forEach((s, i) => {
+      let asked = 0;
+      let answered = 0;
+      questions.forEach((x, j) => {
+        if (x.section !== s || !result.questions[j]) return;
+        asked += 1;
+        if (states[j].value !== undefined && !states[j].error) answered += 1;
+      });
+      const words = !result.sections[i]
+        ? "Ne s’applique pas à votre situation"
+        : plural(answered, "réponse") + " sur " + plural(asked, "question");
+      for (const el of [$("s-" + s.id + "-progress"), document.querySelector('[data-progress="' + s.id + '"]')]) {
+        el.hidden = false;
+        setText(el, words);
+      }
+    });
+  }
+
+  // ------------------------------------------------------------ storage
+
+  let stored = null;
+  function save() {
+    const values = {};
+    for (const x of questions) {
+      const r = raw(x);
+      if (r !== "" && !(Array.isArray(r) && !r.length)) values[x.q.id] = r;
+    }
+    const text = JSON.stringify({ answers: values });
+    if (text === stored) return;
+    try {
+      localStorage.setItem(storageKey, text);
+      stored = text;
+    } catch (e) {
+      stored = text;
+      say("Vos réponses ne peuvent pas être enregistrées dans ce navigateur : téléchargez-les régulièrement avec « Télécharger mes réponses ».", true);
+    }
+  }
+
+  /** Puts raw values (text, "yes"/"no", lists of options) into the page. */
+  function fill(values) {
+    for (const x of questions) {
+      const v = values[x.q.id];
+      if (x.q.kind.type === "many" || x.q.kind.type === "one" || x.q.kind.type === "yesno") {
+        const chosen = Array.isArray(v) ? v : v === undefined ? [] : [v];
+        for (const c of x.controls) c.checked = chosen.includes(c.value);
+      } else {
+        x.controls[0].value = v === undefined ? "" : v;
+      }
+    }
+  }
+
+  function say(text, problem) {
+    status.classList.toggle("problem", Boolean(problem));
+    status.textContent = text;
+  }
+
+  // ------------------------------------------------------------ the answers file
+
+  /** The answers file of the contract: shown questions, readable answers. */
+  function answersFile(states) {
+    const lines = [];
+    let skipped = 0;
+    questions.forEach((x, i) => {
+      if (x.box.hidden) return;
+      const { value, error } = states[i];
+      if (value === undefined) return;
+      if (error) {
+        skipped += 1;
+        return;
+      }
+      const json = numeric(x.q.kind.type) ? value : JSON.stringify(value);
+      lines.push("    " + JSON.stringify(x.q.id) + ": " + json);
+    });
+    const text =
+      "{\n" +
+      '  "questionnaire": ' + JSON.stringify(model.id) + ",\n" +
+      '  "edition": ' + model.edition + ",\n" +
+      '  "answers": {' + (lines.length ? "\n" + lines.join(",\n") + "\n  " : "") + "}\n}\n";
+    return { text, count: lines.length, skipped };
+  }
+
+  function download(text) {
+    const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = fileName;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  /** Reads an answers file into raw page values; says what was left out. */
+  function read(text, name) {
+    let file;
+    try {
+      // Numbers are kept as their exact text where the browser allows it.
+      file = JSON.parse(text.replace(/^\uFEFF/, ""), (key, value, context) =>
+        typeof value === "number" ? { number: context && context.source ? context.source : String(value) } : value,
+      );
+    } catch (e) {
+      return { problem: "Le fichier « " + name + " » n’est pas un fichier de réponses : son contenu n’est pas du JSON lisible." };
+    }
+    if (!(file && typeof file.answers === "object" && file.answers && !Array.isArray(file.answers))) {
+      return { problem: "Le fichier « " + name + " » ne contient pas de réponses (il n’a pas de partie « answers »)." };
+    }
+    if (typeof file.questionnaire === "string" && file.questionnaire !== model.id) {
+      return { problem: "Le fichier « " + name + " » répond au questionnaire « " + file.questionnaire + " », pas à celui-ci." };
+    }
+    const values = {};
+    const left = [];
+    for (const [id, v] of Object.entries(file.answers)) {
+      const x = byId.get(id);
+      if (!x) {
+        left.push("« " + id + " » (question inconnue)");
+        continue;
+      }
+      const t = x.q.kind.type;
+      const options = x.controls.map((c) => c.value);
+      let r;
+      if (t === "yesno" && typeof v === "boolean") r = v ? "yes" : "no";
+      else if (t === "one" && typeof v === "string" && options.includes(v)) r = v;
+      else if (t === "many" && Array.isArray(v) && v.every((o) => options.includes(o))) r = v;
+      else if (numeric(t) && v && v.number) r = v.number.replace(".", ",");
+      else if (typeof v === "string" && !numeric(t) && !x.q.kind.options && t !== "yesno") r = v;
+      if (r === undefined) left.push(x.q.number + " (réponse d’un autre type que la question)");
+      else values[id] = r;
+    }
+    const edition = file.edition && file.edition.number !== model.edition ? file.edition.number : null;
+    return { values, left, edition };
+  }
+
+  // ------------------------------------------------------------ summary
+
+  function summary(problems) {
+    const box = $("error-summary");
+    const list = $("error-list");
+    list.textContent = "";
+    for (const p of problems) {
+      const li = document.createElement("li");
+      const target = p.x && !p.x.box.hidden ? p.x.controls.find((c) => c.checked) || p.x.controls[0] : p.section ? $("s-" + p.section.id + "-title") : null;
+      const prefix = p.x ? p.x.q.number + " " + p.x.q.label + " : " : p.section ? p.section.number + ". " + p.section.title + " : " : "";
+      if (target) {
+        const a = document.createElement("a");
+        a.href = "#" + target.id;
+        a.textContent = prefix + p.text;
+        a.addEventListener("click", (event) => {
+          event.preventDefault();
+          if (!target.hasAttribute("tabindex") && target.tagName === "H2") target.setAttribute("tabindex", "-1");
+          (p.x ? p.x.box : target).scrollIntoView();
+          target.focus({ preventScroll: true });
+        });
+        li.append(a);
+      } else {
+        li.textContent = prefix + p.text;
+      }
+      list.append(li);
+    }
+    box.hidden = false;
+    document.title = "Erreur : " + pageTitle;
+    box.focus();
+  }
+
+  function closeSummary() {
+    $("error-summary").hidden = true;
+    document.title = pageTitle;
+  }
+
+  // ------------------------------------------------------------ events
+
+  form.addEventListener("input", () => update());
+  form.addEventListener("change", (event) => {
+    const x = byId.get(event.target.name);
+    if (!x) return;
+    touched.add(x.q.id);
+    // An exclusive option (« Aucune ») and the others exclude each other.
+    if (event.target.type === "checkbox" && event.target.checked) {
+      const exclusive = new Set(x.q.kind.options.filter((o) => o.exclusive).map((o) => o.id));
+      for (const c of x.controls) {
+        if (c !== event.target && (exclusive.has(event.target.value) || exclusive.has(c.value))) c.checked = false;
+      }
+    }
+    update();
+  });
+  form.addEventListener("click", (event) => {
+    const id = event.target.getAttribute && event.target.getAttribute("data-clear");
+    const x = id && byId.get(id);
+    if (!x) return;
+    for (const c of x.controls) c.checked = false;
+    update();
+    x.controls[0].focus();
+  });
+  form.addEventListener("submit", (event) => {
+    submitted = true;
+    const { problems, states } = update();
+    if (problems.length) {
+      event.preventDefault();
+      summary(problems);
+      return;
+    }
+    closeSummary();
+    const file = answersFile(states);
+    if (form.getAttribute("action")) {
+      $("reponses").value = file.text;
+      return;
+    }
+    event.preventDefault();
+    download(file.text);
+    say("Vos réponses sont complètes. Le fichier « " + fileName + " » a été téléchargé : c’est lui qu’il faut envoyer.");
+  });
+  $("download").addEventListener("click", () => {
+    const file = answersFile(update().states);
+    download(file.text);
+    say(
+      "Le fichier « " + fileName + " » contient " + plural(file.count, "réponse") + "." +
+        (file.skipped ? " Réponses à corriger, laissées de côté : " + file.skipped + "." : ""),
+    );
+  });
+  const picker = $("restore-file");
+  $("restore").addEventListener("click", () => picker.click());
+  picker.addEventListener("change", () => {
+    const chosen = picker.files && picker.files[0];
+    if (!chosen) return;
+    chosen.text().then((text) => {
+      picker.value = "";
+      const got = read(text, chosen.name);
+      if (got.problem) return say(got.problem, true);
+      const current = questions.some((x) => raw(x) !== "" && raw(x).length !== 0);
+      if (current && !confirm("Remplacer vos réponses actuelles par celles du fichier « " + chosen.name + " » ?")) return;
+      fill(got.values);
+      touched.clear();
+      for (const id of Object.keys(got.values)) touched.add(id);
+      update();
+      const count = Object.keys(got.values).length;
+      say(
+        "Réponses reprises du fichier « " + chosen.name + " » : " + count + "." +
+          (got.edition ? " Ce fichier vient de l’édition " + got.edition + "." : "") +
+          (got.left.length ? " Non reprises : " + got.left.join(", ") + "." : ""),
+        got.left.length > 0,
+      );
+    });
+  });
+  $("clear").addEventListener("click", () => {
+    if (!confirm("Effacer toutes vos réponses, dans ce formulaire et dans ce navigateur ?")) return;
+    fill({});
+    touched.clear();
+    submitted = false;
+    closeSummary();
+    try {
+      localStorage.removeItem(storageKey);
+    } catch (e) {
+      // Nothing was stored.
+    }
+    update();
+    say("Vos réponses ont été effacées.");
+  });
+
+  // ------------------------------------------------------------ start
+
+  let restored = 0;
+  try {
+    const saved = JSON.parse(localStorage.getItem(storageKey) || "null");
+    if (saved && saved.answers && typeof saved.answers === "object") {
+      fill(saved.answers);
+      restored = Object.keys(saved.answers).length;
+      stored = JSON.stringify({ answers: saved.answers });
+    }
+  } catch (e) {
+    // Storage unavailable or unreadable: start empty.
+  }
+  $("tools").hidden = false;
+  $("submit").hidden = false;
+  update();
+  if (restored) say("Réponses restaurées depuis ce navigateur : " + restored + ".");
+})();

@@ -1,0 +1,34 @@
+//! The candidate's form in Debian's Chromium (driven by playwright-core):
+//! a candidate filling the 2024 form, conditions, checks, the downloaded
+//! answers file scored by `grille score`, storage and restore, keyboard use,
+//! narrow screens, no JavaScript, literal texts, submission to an address;
+//! axe-core (WCAG 2.1 A and AA) and the Nu HTML Checker. The steps are in
+//! `tests/browser/form.test.js`; `bash scripts/test` installs what they need.
+
+use std::path::Path;
+use std::process::Command;
+
+#[test]
+fn the_form_works_in_chromium() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let modules = root.join("tests/browser/node_modules");
+    assert!(
+        modules.join("playwright-core").is_dir() && Path::new("/usr/bin/chromium").exists(),
+        "Chromium or the browser tests' node packages are missing: run `bash scripts/test`, which installs them"
+    );
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser");
+    let _ = std::fs::remove_dir_all(&out);
+    let run = Command::new("node")
+        .arg(root.join("tests/browser/form.test.js"))
+        .arg(env!("CARGO_BIN_EXE_grille"))
+        .arg(&out)
+        .output()
+        .expect("node runs (scripts/test installs it when absent)");
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    println!("{report}\nscreenshots: {}", out.display());
+    assert!(run.status.success(), "{report}");
+}
