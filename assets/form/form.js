@@ -182,7 +182,11 @@
     questions.forEach((x, i) => {
       const visible = result.questions[i];
       show(x.box, visible);
-      for (const c of x.controls) c.disabled = !visible;
+      for (const c of x.controls) {
+        c.disabled = !visible;
+        // Announced as required while shown (the page checks it itself).
+        if (x.q.required && x.q.kind.type !== "many") c.required = visible;
+      }
       if (!visible) return;
       const state = states[i];
       const required = x.q.required && state.value === undefined && !state.error;
@@ -372,8 +376,8 @@
       else if (t === "one" && typeof v === "string" && options.includes(v)) r = v;
       else if (t === "many" && Array.isArray(v) && v.every((o) => options.includes(o))) r = v;
       else if (numeric(t) && v && v.number) r = v.number.replace(".", ",");
-      else if (typeof v === "string" && !numeric(t) && !x.q.kind.options && t !== "yesno") r = v;
-      if (r === undefined) left.push(x.q.number + " (réponse d’un autre type que la question)");
+      else if (typeof v === "string" && !numeric(t) && !x.q.kind.options && t !== "yesno" && (t !== "date" || /^\d{4}-\d\d-\d\d$/.test(v))) r = v;
+      if (r === undefined) left.push(x.q.number + " (réponse non reconnue)");
       else values[id] = r;
     }
     const edition = file.edition && file.edition.number !== model.edition ? file.edition.number : null;

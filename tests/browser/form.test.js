@@ -69,7 +69,7 @@ function score(form, answers) {
 /** Opens a page, recording every request, console error and CSP report. */
 async function open(context, file) {
   const page = await context.newPage();
-  const log = { requests: [], errors: [] };
+  const log = { requests: [], errors: [], confirms: [] };
   const url = "file://" + file;
   page.on("request", (r) => {
     if (r.url() !== url && !r.url().startsWith("blob:") && !r.url().startsWith("data:")) log.requests.push(r.url());
@@ -78,9 +78,16 @@ async function open(context, file) {
     if (m.type() === "error" || m.type() === "warning") log.errors.push(m.text());
   });
   page.on("pageerror", (e) => log.errors.push(String(e)));
+  // The page asks before replacing or erasing answers; nothing else may
+  // open a dialog.
   page.on("dialog", (d) => {
-    log.errors.push("dialog: " + d.message());
-    d.dismiss();
+    if (d.type() === "confirm") {
+      log.confirms.push(d.message());
+      d.accept();
+    } else {
+      log.errors.push("dialog: " + d.message());
+      d.dismiss();
+    }
   });
   await page.goto(url);
   return { page, log };
@@ -149,9 +156,11 @@ async function answer(page, id, value) {
   await step("2024 form: loads with no request, no error, and passes axe-core", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, log } = await open(context, tnl);
-    const started = Date.now();
     await page.waitForSelector("#tools:not([hidden])");
-    console.log("        interactive " + (Date.now() - started) + " ms after load");
+    // The script runs at the end of the body: once the DOM is loaded, the
+    // page is interactive.
+    const timing = await page.evaluate(() => performance.getEntriesByType("navigation")[0].toJSON());
+    console.log("        interactive " + Math.round(timing.domContentLoadedEventEnd) + " ms after navigation started");
     equal(await page.locator("h1").count(), 1, "h1 count");
     equal(await page.evaluate(() => document.documentElement.lang), "fr", "lang");
     expect(await page.evaluate(() => !!document.querySelector("main") && !!document.querySelector("nav") && !!document.querySelector("header")), "landmarks");
@@ -296,6 +305,35 @@ async function answer(page, id, value) {
     equal(fs.readFileSync(second, "utf8"), fs.readFileSync(file, "utf8"), "the same file, downloaded again");
     equal(fresh.log.errors, [], "console errors");
     await other.close();
+  });
+
+  await step("2024 form: files that cannot be taken back say why; « Effacer » asks, then erases", async () => {
+    const context = await browser.newContext();
+    const { page, log } = await open(context, tnl);
+    const restore = async (name, text) => {
+      const file = path.join(out, name);
+      fs.writeFileSync(file, text);
+      await page.locator("#restore-file").setInputFiles(file);
+      await page.waitForFunction((n) => document.getElementById("status").textContent.includes(n), name);
+      return page.locator("#status").textContent();
+    };
+    expect((await restore("broken.json", "{ not json")).includes("pas du JSON lisible"), "broken JSON");
+    expect((await restore("other.json", '{"questionnaire": "autre", "answers": {}}')).includes("questionnaire « autre »"), "another questionnaire");
+    const partly = await restore(
+      "partly.json",
+      '{"questionnaire": "tnl", "edition": 2023, "answers": {"P1": "Commune", "ZZ9": 1, "P4": "douze", "S2": "15/03/2021", "L1": 12}}',
+    );
+    for (const part of ["Réponses reprises", ": 2.", "l’édition 2023", "« ZZ9 » (question inconnue)", "1.4 (réponse non reconnue)", "2.2 (réponse non reconnue)"]) {
+      expect(partly.includes(part), "« " + part + " » in « " + partly + " »");
+    }
+    equal(await page.locator("#q-L1").inputValue(), "12", "L1 taken back");
+    await page.locator("#clear").click();
+    equal(log.confirms.length, 1, "the page asked before erasing");
+    equal(await page.locator("#q-P1").inputValue(), "", "P1 erased");
+    await page.reload();
+    equal(await page.locator("#q-L1").inputValue(), "", "nothing comes back after a reload");
+    equal(log.errors, [], "console errors");
+    await context.close();
   });
 
   await step("2024 form: a hidden question's answer is kept on the page but left out of the file", async () => {
