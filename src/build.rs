@@ -12,12 +12,26 @@ pub struct Asset {
     pub bytes: Vec<u8>,
 }
 
-/// Every asset of a checked questionnaire.
+/// Every asset of a checked questionnaire; `template` replaces the PDFs'
+/// built-in typst template.
 ///
 /// # Errors
-/// When the form's embedded template cannot be rendered (a defect of this
-/// program, not of the questionnaire).
-pub fn assets(model: &Model, source: &Source) -> Result<Vec<Asset>, String> {
+/// When a template fails: the PDF template given (its messages name its
+/// lines), or an embedded one (a defect of this program).
+pub fn assets(
+    model: &Model,
+    source: &Source,
+    template: Option<&crate::pdf::Template>,
+) -> Result<Vec<Asset>, String> {
+    let (candidate, jury) = crate::pdf::render_both(model, template);
+    let pdf = |edition: crate::pdf::Edition, bytes: Result<Vec<u8>, String>| {
+        bytes.map(|bytes| Asset {
+            name: edition.file_name(),
+            bytes,
+        })
+    };
+    let candidate = pdf(crate::pdf::Edition::Candidate, candidate);
+    let jury = pdf(crate::pdf::Edition::Jury, jury);
     Ok(vec![
         Asset {
             name: "bareme.json",
@@ -31,6 +45,8 @@ pub fn assets(model: &Model, source: &Source) -> Result<Vec<Asset>, String> {
             name: "formulaire.html",
             bytes: crate::form::html(model)?.into_bytes(),
         },
+        candidate?,
+        jury?,
     ])
 }
 

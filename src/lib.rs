@@ -15,6 +15,7 @@ pub mod engine;
 pub mod form;
 pub mod model;
 pub mod num;
+pub mod pdf;
 pub mod source;
 pub mod syntax;
 pub mod words;

@@ -278,7 +278,13 @@ fn build_writes_the_bareme_and_check_detects_staleness() {
     let dir = scratch.join("assets");
     let out = dir.to_str().unwrap();
     assert_eq!(grille(&["build", FORM, "-o", out]).0, 0);
-    let files = ["answers.schema.json", "bareme.json", "formulaire.html"];
+    let files = [
+        "answers.schema.json",
+        "bareme.json",
+        "formulaire.html",
+        "questions-jury.pdf",
+        "questions.pdf",
+    ];
     let first: Vec<Vec<u8>> = files
         .iter()
         .map(|f| std::fs::read(dir.join(f)).unwrap())

@@ -299,7 +299,7 @@ pub fn check_siret(digits: &str) -> Result<(), String> {
     if digits.starts_with("356000000") && values.iter().sum::<u32>() % 5 == 0 {
         return Ok(());
     }
-    if sum % 10 == 0 {
+    if sum.is_multiple_of(10) {
         Ok(())
     } else {
         Err("its key (Luhn) is wrong: check the digits".to_owned())

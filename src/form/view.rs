@@ -180,28 +180,9 @@ fn sections(model: &Model) -> Vec<SectionView> {
 }
 
 fn place(model: &Model, views: &mut [SectionView], c: &Computed) {
-    let at = c.span.start;
-    let Some(s) =
-        model
-            .sections
-            .iter()
-            .rposition(|s| s.span.start < at)
-            .or(if model.sections.is_empty() {
-                None
-            } else {
-                Some(0)
-            })
-    else {
+    let Some((s, before)) = model.place(c) else {
         return;
     };
-    let before = model.sections[s]
-        .items
-        .iter()
-        .filter(|item| match item {
-            Item::Question(q) => q.span.start < at,
-            Item::Note(n) => n.span.start < at,
-        })
-        .count();
     // Earlier computed values placed in this section shift the position.
     let mut index = 0;
     let mut seen = 0;
@@ -301,7 +282,10 @@ fn question(model: &Model, q: &Question, section_always: bool) -> QuestionView {
         control,
         input_type,
         inputmode,
-        unit: q.kind.bounds().and_then(|b| b.unit.clone()),
+        unit: match &q.kind {
+            Kind::Percent(b) if b.unit.is_none() => Some("%".to_owned()),
+            kind => kind.bounds().and_then(|b| b.unit.clone()),
+        },
         options,
         describedby: describedby.join(" "),
     }

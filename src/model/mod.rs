@@ -427,4 +427,26 @@ impl Model {
     pub fn computed(&self, id: &str) -> Option<&Computed> {
         self.computed.iter().find(|c| c.id == id)
     }
+
+    /// Where a computed value is declared, for documents that show it: the
+    /// index of its section and how many of the section's items come before
+    /// it (one declared at the top level goes with the section before it,
+    /// or at the start of the first section).
+    pub fn place(&self, c: &Computed) -> Option<(usize, usize)> {
+        let at = c.span.start;
+        let s = match self.sections.iter().rposition(|s| s.span.start < at) {
+            Some(s) => s,
+            None if self.sections.is_empty() => return None,
+            None => 0,
+        };
+        let before = self.sections[s]
+            .items
+            .iter()
+            .filter(|item| match item {
+                Item::Question(q) => q.span.start < at,
+                Item::Note(n) => n.span.start < at,
+            })
+            .count();
+        Some((s, before))
+    }
 }
