@@ -12,6 +12,7 @@ pub mod build;
 pub mod check;
 pub mod diagnostic;
 pub mod engine;
+pub mod fmt;
 pub mod form;
 pub mod model;
 pub mod num;

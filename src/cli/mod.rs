@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod fmt;
 mod schema;
 mod score;
 mod test;
@@ -26,8 +27,11 @@ pub struct Cli {
 enum Command {
     /// Check questionnaire files and report every problem.
     Check(check::Args),
-    /// Write a questionnaire's assets (`bareme.json`, `answers.schema.json`).
+    /// Write a questionnaire's assets: the online form, the questions PDFs,
+    /// `bareme.json`, `answers.schema.json`.
     Build(build::Args),
+    /// Rewrite questionnaires in the canonical layout.
+    Fmt(fmt::Args),
     /// Score answers files (JSON) or spreadsheets (CSV) into levels.
     Score(score::Args),
     /// Run the example answer sets written in questionnaires.
@@ -44,6 +48,7 @@ impl Cli {
         match self.command {
             Command::Check(args) => check::run(&args),
             Command::Build(args) => build::run(&args),
+            Command::Fmt(args) => fmt::run(&args),
             Command::Score(args) => score::run(&args),
             Command::Test(args) => test::run(&args),
             Command::Witness(args) => witness::run(&args),

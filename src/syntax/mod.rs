@@ -3,6 +3,7 @@
 pub mod ast;
 mod names;
 mod parser;
+pub(crate) use parser::dedent;
 
 use crate::diagnostic::{self, Diagnostic, SyntaxHint};
 use crate::source::{Source, Span};

@@ -737,7 +737,7 @@ fn unescape(body: &str) -> String {
 }
 
 /// A block text without its first and last blank lines and common indentation.
-fn dedent(body: &str) -> String {
+pub(crate) fn dedent(body: &str) -> String {
     let body = body.replace("\r\n", "\n");
     let mut lines: Vec<&str> = body.split('\n').collect();
     if lines.first().is_some_and(|l| l.trim().is_empty()) {

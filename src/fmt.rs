@@ -1,0 +1,828 @@
+//! `grille fmt`: the canonical layout of a questionnaire, printed from its
+//! syntax tree. Comments are kept where they were (before the line they
+//! precede, or at the end of the line they follow), and so is the grouping
+//! of lines by blank lines (several blank lines become one). Nothing is
+//! reordered: the formatted file has the same syntax tree as the original.
+//!
+//! The layout: two spaces of indentation; one blank line between top-level
+//! items; a question's type and short attributes on its first line, `hint`,
+//! `check` and `bands` (and a `when` that would make the line longer than
+//! 100 characters) on lines of their own; options and bands aligned in
+//! columns; answers of examples kept on the lines they were written on.
+
+use crate::num::Num;
+use crate::syntax::ast::{
+    self, BinaryOp, Expectation, Expr, ExprKind, File, Item, PartKind, SectionItem, UnaryOp, Value,
+};
+
+const WIDTH: usize = 100;
+
+/// The file in canonical layout, or the syntax error that prevents it.
+///
+/// # Errors
+/// When the file does not parse.
+pub fn format(text: &str) -> Result<String, crate::diagnostic::Diagnostic> {
+    let file = crate::syntax::parse(text)?;
+    Ok(format_file(&file, text))
+}
+
+/// A printed line, with the source range it comes from (for comments and
+/// blank lines).
+#[derive(Debug)]
+struct Line {
+    indent: usize,
+    text: String,
+    start: Option<u32>,
+    end: Option<u32>,
+    /// A line that closes a block (`}`): comments before it are indented
+    /// like the block's content.
+    closing: bool,
+    /// Top-level items are always separated by one blank line.
+    item: bool,
+}
+
+struct Comment {
+    start: u32,
+    end: u32,
+    own_line: bool,
+}
+
+/// `# …` comments, outside texts.
+fn comments(text: &str) -> Vec<Comment> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i..].starts_with(b"\"\"\"") {
+            i += 3;
+            while i < bytes.len() && !bytes[i..].starts_with(b"\"\"\"") {
+                i += 1;
+            }
+            i += 3;
+        } else if bytes[i] == b'"' {
+            i += 1;
+            while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                i += if bytes[i] == b'\\' { 2 } else { 1 };
+            }
+            i += 1;
+        } else if bytes[i] == b'#' {
+            let start = i;
+            while i < bytes.len() && bytes[i] != b'\n' {
+                i += 1;
+            }
+            let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+            let own_line = text[line_start..start].trim().is_empty()
+                || text[line_start..start].trim() == "\u{feff}";
+            out.push(Comment {
+                start: start as u32,
+                end: text[..i].trim_end().len() as u32,
+                own_line,
+            });
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+struct Printer<'a> {
+    src: &'a str,
+    lines: Vec<Line>,
+}
+
+fn format_file(file: &File, src: &str) -> String {
+    let mut p = Printer {
+        src,
+        lines: Vec::new(),
+    };
+    p.header(&file.header);
+    for item in &file.items {
+        let first = p.lines.len();
+        match item {
+            Item::Section(s) => p.section(s),
+            Item::Compute(c) => p.compute(c, 0),
+            Item::Levels(l) => p.levels(l),
+            Item::Example(e) => p.example(e),
+        }
+        if let Some(line) = p.lines.get_mut(first) {
+            line.item = true;
+        }
+    }
+    p.finish(&comments(src))
+}
+
+impl Printer<'_> {
+    fn push(&mut self, indent: usize, text: String, start: Option<u32>, end: Option<u32>) {
+        self.lines.push(Line {
+            indent,
+            text,
+            start,
+            end,
+            closing: false,
+            item: false,
+        });
+    }
+
+    fn close(&mut self, indent: usize, at: Option<u32>) {
+        self.lines.push(Line {
+            indent,
+            text: "}".to_owned(),
+            start: at,
+            end: at.map(|a| a + 1),
+            closing: true,
+            item: false,
+        });
+    }
+
+    fn header(&mut self, h: &ast::Header) {
+        let mut first = format!(
+            "questionnaire {} {} edition {}",
+            h.id.name,
+            text(&h.title.value, 0, true),
+            number(&h.edition.value)
+        );
+        if h.fields.is_empty() {
+            self.push(0, first, Some(h.span.start), Some(h.span.end));
+            return;
+        }
+        first.push_str(" {");
+        self.push(0, first, Some(h.span.start), Some(h.edition.span.end));
+        for f in &h.fields {
+            let line = format!("{} {}", f.key.name, value(&f.value, 2));
+            self.push(2, line, Some(f.span.start), Some(f.span.end));
+        }
+        self.close(0, Some(h.span.end - 1));
+    }
+
+    fn section(&mut self, s: &ast::Section) {
+        let mut first = format!("section {} {}", s.id.name, text(&s.title.value, 0, false));
+        if let Some(w) = &s.when {
+            first.push_str(" when ");
+            first.push_str(&expr(w));
+        }
+        first.push_str(" {");
+        let head_end = s.when.as_ref().map_or(s.title.span.end, |w| w.span.end);
+        self.push(0, first, Some(s.span.start), Some(head_end));
+        for item in &s.items {
+            match item {
+                SectionItem::Intro(t, span) => {
+                    self.push(
+                        2,
+                        format!("intro {}", text(&t.value, 2, true)),
+                        Some(span.start),
+                        Some(span.end),
+                    );
+                }
+                SectionItem::Question(q) => self.question(q),
+                SectionItem::Note(n) => {
+                    let mut line = "note ".to_owned();
+                    if let Some(id) = &n.id {
+                        line.push_str(&id.name);
+                        line.push(' ');
+                    }
+                    line.push_str(&text(&n.text.value, 2, true));
+                    if let Some(w) = &n.when {
+                        line.push_str(" when ");
+                        line.push_str(&expr(w));
+                    }
+                    self.push(2, line, Some(n.span.start), Some(n.span.end));
+                }
+                SectionItem::Compute(c) => self.compute(c, 2),
+                SectionItem::Check(c) => {
+                    self.push(2, check(c, 2), Some(c.span.start), Some(c.span.end));
+                }
+            }
+        }
+        self.close(0, Some(s.span.end - 1));
+    }
+
+    fn compute(&mut self, c: &ast::Compute, indent: usize) {
+        let mut line = format!("compute {}", c.id.name);
+        if let Some(label) = &c.label {
+            line.push(' ');
+            line.push_str(&text(&label.value, indent, false));
+        }
+        line.push_str(" = ");
+        line.push_str(&expr(&c.expr));
+        if let Some((lo, hi)) = &c.range {
+            line.push_str(&format!(
+                " range {}..{}",
+                number(&lo.value),
+                number(&hi.value)
+            ));
+        }
+        self.push(indent, line, Some(c.span.start), Some(c.span.end));
+    }
+
+    fn question(&mut self, q: &ast::Question) {
+        const INDENT: usize = 2;
+        let mut line = format!(
+            "question {} {}",
+            q.id.name,
+            text(&q.label.value, INDENT, false)
+        );
+        let mut indent = INDENT;
+        let mut start = q.span.start;
+        let mut end = q.label.span.end;
+        // After a block (`{ … }`), the next part starts a line of its own.
+        let mut after_block = false;
+        for (i, part) in q.parts.iter().enumerate() {
+            let inline = match &part.kind {
+                PartKind::Type(t) => Some(t.keyword().to_owned()),
+                PartKind::Required => Some("required".to_owned()),
+                PartKind::Min(n) => Some(format!("min {}", number(&n.value))),
+                PartKind::Max(n) => Some(format!("max {}", number(&n.value))),
+                PartKind::Cap(n) => Some(format!("cap {}", number(&n.value))),
+                PartKind::Unit(t) => Some(format!("unit {}", text(&t.value, 0, false))),
+                PartKind::Jury(a, b) => {
+                    Some(format!("jury {}..{}", number(&a.value), number(&b.value)))
+                }
+                PartKind::YesPoints(n) => Some(format!("yes = {}", number(&n.value))),
+                PartKind::NoPoints(n) => Some(format!("no = {}", number(&n.value))),
+                PartKind::When(e) => {
+                    let opens = matches!(
+                        q.parts.get(i + 1).map(|p| &p.kind),
+                        Some(PartKind::Options(_))
+                    );
+                    let words = format!("when {}", expr(e));
+                    let width = indent
+                        + line.chars().count()
+                        + 1
+                        + words.chars().count()
+                        + if opens { 2 } else { 0 };
+                    (width <= WIDTH && !after_block).then_some(words)
+                }
+                _ => None,
+            };
+            if let Some(words) = inline {
+                if after_block {
+                    self.push(indent, std::mem::take(&mut line), Some(start), Some(end));
+                    indent = INDENT + 2;
+                    line = words;
+                    start = part.span.start;
+                    after_block = false;
+                } else {
+                    line.push(' ');
+                    line.push_str(&words);
+                }
+                end = part.span.end;
+                continue;
+            }
+            match &part.kind {
+                PartKind::Options(options) => {
+                    if after_block {
+                        self.push(indent, std::mem::take(&mut line), Some(start), Some(end));
+                        indent = INDENT + 2;
+                        line.clear();
+                        start = part.span.start;
+                    }
+                    line.push_str(if line.is_empty() { "{" } else { " {" });
+                    self.push(
+                        indent,
+                        std::mem::take(&mut line),
+                        Some(start),
+                        Some(part.span.start + 1),
+                    );
+                    self.options(options, indent + 2);
+                    self.close(indent, Some(part.span.end - 1));
+                    after_block = true;
+                }
+                PartKind::Bands(b) => {
+                    if !after_block {
+                        self.push(indent, std::mem::take(&mut line), Some(start), Some(end));
+                    }
+                    indent = INDENT + 2;
+                    let mut head = String::new();
+                    if let Some(score) = &b.score {
+                        head.push_str(&format!("score {} ", expr(score)));
+                    }
+                    head.push_str("bands {");
+                    self.push(indent, head, Some(part.span.start), Some(part.span.start));
+                    self.bands(&b.bands, indent + 2);
+                    self.close(indent, Some(part.span.end - 1));
+                    after_block = true;
+                }
+                other => {
+                    let words = match other {
+                        PartKind::Hint(t) => format!("hint {}", text(&t.value, INDENT + 2, true)),
+                        PartKind::When(e) => format!("when {}", expr(e)),
+                        PartKind::Check(c) => check(c, INDENT + 2),
+                        _ => unreachable!("inline parts are handled above"),
+                    };
+                    if !after_block {
+                        self.push(indent, std::mem::take(&mut line), Some(start), Some(end));
+                    }
+                    indent = INDENT + 2;
+                    line = words;
+                    start = part.span.start;
+                    end = part.span.end;
+                    after_block = false;
+                }
+            }
+        }
+        if !after_block {
+            self.push(indent, line, Some(start), Some(end));
+        }
+    }
+
+    fn options(&mut self, options: &[ast::OptionDecl], indent: usize) {
+        let ids = options
+            .iter()
+            .map(|o| o.id.name.chars().count())
+            .max()
+            .unwrap_or(0);
+        let labels: Vec<String> = options
+            .iter()
+            .map(|o| text(&o.label.value, 0, false))
+            .collect();
+        let width = options
+            .iter()
+            .zip(&labels)
+            .filter(|(o, _)| o.points.is_some())
+            .map(|(_, l)| l.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (o, label) in options.iter().zip(labels) {
+            let mut line = format!("{:<ids$} {label}", o.id.name);
+            if let Some(p) = &o.points {
+                let pad = width.saturating_sub(label.chars().count());
+                line.push_str(&" ".repeat(pad));
+                line.push_str(&format!(" = {}", number(&p.value)));
+            }
+            if o.exclusive {
+                line.push_str(" exclusive");
+            }
+            self.push(
+                indent,
+                line.trim_end().to_owned(),
+                Some(o.span.start),
+                Some(o.span.end),
+            );
+        }
+    }
+
+    fn bands(&mut self, bands: &[ast::Band], indent: usize) {
+        let intervals: Vec<String> = bands
+            .iter()
+            .map(|b| {
+                format!(
+                    "{}{}, {}{}",
+                    if b.lower_closed { '[' } else { '(' },
+                    number(&b.lower.value),
+                    b.upper
+                        .as_ref()
+                        .map_or_else(|| "∞".to_owned(), |u| number(&u.value)),
+                    if b.upper_closed { ']' } else { ')' }
+                )
+            })
+            .collect();
+        let width = intervals
+            .iter()
+            .map(|i| i.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (b, interval) in bands.iter().zip(intervals) {
+            let pad = width - interval.chars().count();
+            let line = format!(
+                "{interval}{} = {}",
+                " ".repeat(pad),
+                number(&b.points.value)
+            );
+            self.push(indent, line, Some(b.span.start), Some(b.span.end));
+        }
+    }
+
+    fn levels(&mut self, l: &ast::Levels) {
+        let mut first = "levels".to_owned();
+        match l.scheme {
+            Some(ast::Scheme::Cumulative) => first.push_str(" cumulative"),
+            Some(ast::Scheme::Independent) => first.push_str(" independent"),
+            None => {}
+        }
+        first.push_str(" {");
+        self.push(0, first, Some(l.span.start), Some(l.span.start));
+        if let Some(t) = &l.unlabelled {
+            self.push(
+                2,
+                format!("none {}", text(&t.value, 2, false)),
+                Some(t.span.start),
+                Some(t.span.end),
+            );
+        }
+        for level in &l.levels {
+            let mut line = format!(
+                "level {} {}",
+                number(&level.number.value),
+                text(&level.name.value, 2, false)
+            );
+            let mut end = level.name.span.end;
+            if let Some(t) = &level.threshold {
+                line.push_str(&format!(
+                    " from {}{}",
+                    number(&t.value.value),
+                    if t.percent { "%" } else { "" }
+                ));
+                end = t.span.end;
+            }
+            self.push(2, line, Some(level.span.start), Some(end));
+            for g in &level.gates {
+                self.push(
+                    4,
+                    format!("gate {}", expr(g)),
+                    Some(g.span.start),
+                    Some(g.span.end),
+                );
+            }
+            if let Some(d) = &level.description {
+                self.push(
+                    4,
+                    format!("description {}", text(&d.value, 4, true)),
+                    Some(d.span.start),
+                    Some(d.span.end),
+                );
+            }
+        }
+        self.close(0, Some(l.span.end - 1));
+    }
+
+    /// The source line of an offset.
+    fn line_of(&self, at: u32) -> usize {
+        self.src[..at as usize].matches('\n').count()
+    }
+
+    fn example(&mut self, e: &ast::Example) {
+        let mut first = format!("example {}", e.id.name);
+        if let Some(t) = &e.title {
+            first.push(' ');
+            first.push_str(&text(&t.value, 0, false));
+        }
+        first.push_str(" {");
+        self.push(
+            0,
+            first,
+            Some(e.span.start),
+            Some(e.title.as_ref().map_or(e.id.span.end, |t| t.span.end)),
+        );
+        // Answers stay on the lines they were written on.
+        let answers: Vec<(u32, u32, String)> = e
+            .answers
+            .iter()
+            .map(|(id, v)| {
+                (
+                    id.span.start,
+                    v.span().end,
+                    format!("{} = {}", id.name, value(v, 4)),
+                )
+            })
+            .collect();
+        self.group("answers", &answers);
+        let jury: Vec<(u32, u32, String)> = e
+            .jury
+            .iter()
+            .map(|(id, n)| {
+                (
+                    id.span.start,
+                    n.span.end,
+                    format!("{} = {}", id.name, number(&n.value)),
+                )
+            })
+            .collect();
+        self.group("jury", &jury);
+        // One `expect` line for each source line of expectations.
+        let mut rows: Vec<(usize, u32, u32, Vec<String>)> = Vec::new();
+        for x in &e.expect {
+            let (span, words) = match x {
+                Expectation::Level(n) => (n.span, format!("level {}", number(&n.value))),
+                Expectation::Total(n) => (n.span, format!("total {}", number(&n.value))),
+                Expectation::Section(id, n) => (
+                    ast_span(id.span, n.span),
+                    format!("section {} {}", id.name, number(&n.value)),
+                ),
+                Expectation::Invalid(span) => (*span, "invalid".to_owned()),
+            };
+            let line = self.line_of(span.start);
+            match rows.last_mut() {
+                Some(row) if row.0 == line => {
+                    row.2 = span.end;
+                    row.3.push(words);
+                }
+                _ => rows.push((line, span.start, span.end, vec![words])),
+            }
+        }
+        for (_, start, end, words) in rows {
+            self.push(
+                2,
+                format!("expect {}", words.join(" ")),
+                Some(start),
+                Some(end),
+            );
+        }
+        self.close(0, Some(e.span.end - 1));
+    }
+
+    /// `answers { … }` or `jury { … }`: on one line when written so, else
+    /// one line of entries (two spaces apart) for each source line.
+    fn group(&mut self, keyword: &str, entries: &[(u32, u32, String)]) {
+        let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
+            return;
+        };
+        let one_line = self.line_of(first.0) == self.line_of(last.1)
+            && self.src[..first.0 as usize]
+                .trim_end()
+                .strip_suffix('{')
+                .is_some_and(|before| self.line_of(before.len() as u32) == self.line_of(first.0));
+        let joined = entries
+            .iter()
+            .map(|e| e.2.as_str())
+            .collect::<Vec<_>>()
+            .join("  ");
+        if one_line {
+            self.push(
+                2,
+                format!("{keyword} {{ {joined} }}"),
+                Some(first.0),
+                Some(last.1),
+            );
+            return;
+        }
+        self.push(2, format!("{keyword} {{"), Some(first.0), Some(first.0));
+        let mut row: Vec<&(u32, u32, String)> = Vec::new();
+        for entry in entries {
+            if row
+                .first()
+                .is_some_and(|r| self.line_of(r.0) != self.line_of(entry.0))
+            {
+                self.row(&row);
+                row.clear();
+            }
+            row.push(entry);
+        }
+        self.row(&row);
+        self.close(2, None);
+    }
+
+    fn row(&mut self, row: &[&(u32, u32, String)]) {
+        if let (Some(first), Some(last)) = (row.first(), row.last()) {
+            let text = row
+                .iter()
+                .map(|e| e.2.as_str())
+                .collect::<Vec<_>>()
+                .join("  ");
+            self.push(4, text, Some(first.0), Some(last.1));
+        }
+    }
+
+    /// Places the comments, decides the blank lines, and joins the lines.
+    fn finish(mut self, comments: &[Comment]) -> String {
+        // Own-line comments become lines before the first line after them;
+        // trailing comments go at the end of the last line before them.
+        let mut trailing: Vec<(usize, String)> = Vec::new();
+        let mut own: Vec<(usize, &Comment)> = Vec::new();
+        for c in comments {
+            let text = self.src[c.start as usize..c.end as usize].to_owned();
+            if c.own_line {
+                let at = self
+                    .lines
+                    .iter()
+                    .position(|l| l.start.is_some_and(|s| s > c.start))
+                    .unwrap_or(self.lines.len());
+                own.push((at, c));
+            } else if let Some(at) = self
+                .lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.start.is_some_and(|s| s <= c.start))
+                .max_by_key(|(_, l)| l.start)
+                .map(|(i, _)| i)
+            {
+                trailing.push((at, text));
+            }
+        }
+        for (at, text) in trailing {
+            let line = &mut self.lines[at];
+            let last = line.text.rsplit('\n').next().unwrap_or_default().to_owned();
+            line.text
+                .push_str(if last.is_empty() { "# " } else { "  " });
+            line.text.push_str(&text);
+            line.text = line.text.replace("# # ", "# ");
+        }
+        for (at, c) in own.into_iter().rev() {
+            let (indent, item) = match self.lines.get(at) {
+                Some(next) if next.closing => (next.indent + 2, false),
+                Some(next) => (next.indent, next.item),
+                None => (0, false),
+            };
+            let text = self.src[c.start as usize..c.end as usize].to_owned();
+            self.lines.insert(
+                at,
+                Line {
+                    indent,
+                    text,
+                    start: Some(c.start),
+                    end: Some(c.end),
+                    closing: false,
+                    item,
+                },
+            );
+            if item {
+                // The comment now begins the item.
+                if let Some(next) = self.lines.get_mut(at + 1) {
+                    next.item = false;
+                }
+            }
+        }
+        let mut out = String::new();
+        let mut previous: Option<&Line> = None;
+        for line in &self.lines {
+            if let Some(prev) = previous {
+                let blank = if line.item {
+                    true
+                } else {
+                    !line.closing
+                        && !prev.text.ends_with('{')
+                        && match (prev.end, line.start) {
+                            (Some(e), Some(s)) if s > e => {
+                                has_blank_line(&self.src[e as usize..s as usize])
+                            }
+                            _ => false,
+                        }
+                };
+                if blank {
+                    out.push('\n');
+                }
+            }
+            out.push_str(&" ".repeat(line.indent));
+            out.push_str(&line.text);
+            out.push('\n');
+            previous = Some(line);
+        }
+        out
+    }
+}
+
+/// Whether a stretch of source holds an empty line between two others.
+fn has_blank_line(gap: &str) -> bool {
+    let parts: Vec<&str> = gap.split('\n').collect();
+    parts.len() > 2
+        && parts[1..parts.len() - 1]
+            .iter()
+            .any(|l| l.trim().is_empty())
+}
+
+fn ast_span(a: crate::source::Span, b: crate::source::Span) -> crate::source::Span {
+    crate::source::Span {
+        start: a.start.min(b.start),
+        end: a.end.max(b.end),
+    }
+}
+
+/// A number as written: exact decimal.
+fn number(n: &Num) -> String {
+    n.to_decimal(1000)
+}
+
+fn value(v: &Value, indent: usize) -> String {
+    match v {
+        Value::Text(t) => text(&t.value, indent, true),
+        Value::Number(n) => number(&n.value),
+        Value::Date(d) => d.text.clone(),
+        Value::Bool(b, _) => if *b { "yes" } else { "no" }.to_owned(),
+        Value::Ident(i) => i.name.clone(),
+        Value::Set(ids, _) => set(ids),
+    }
+}
+
+fn set(ids: &[ast::Ident]) -> String {
+    format!(
+        "{{{}}}",
+        ids.iter()
+            .map(|i| i.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+fn check(c: &ast::Check, indent: usize) -> String {
+    format!(
+        "check {}{} {}",
+        if c.soft { "soft " } else { "" },
+        expr(&c.expr),
+        text(&c.message.value, indent, false)
+    )
+}
+
+/// A text literal: quoted, or a `"""` block for text over several lines
+/// (when it reads back the same).
+fn text(value: &str, indent: usize, block: bool) -> String {
+    if block && value.contains('\n') {
+        let pad = " ".repeat(indent + 2);
+        let body: Vec<String> = value
+            .split('\n')
+            .map(|l| {
+                if l.is_empty() {
+                    String::new()
+                } else {
+                    format!("{pad}{l}")
+                }
+            })
+            .collect();
+        let printed = format!("\"\"\"\n{}\n{}\"\"\"", body.join("\n"), " ".repeat(indent));
+        let inner = &printed[3..printed.len() - 3];
+        if crate::syntax::dedent(inner) == value {
+            return printed;
+        }
+    }
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn expr(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Name(n) => n.clone(),
+        ExprKind::Number(n) => number(n),
+        ExprKind::Percent(n) => format!("{}%", number(n)),
+        ExprKind::Text(t) => text(t, 0, false),
+        ExprKind::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
+        ExprKind::Date(d) => d.clone(),
+        ExprKind::Section(id) => format!("section {}", id.name),
+        ExprKind::Total => "total".to_owned(),
+        ExprKind::Paren(inner) => format!("({})", expr(inner)),
+        ExprKind::Unary(UnaryOp::Not, inner) => format!("not {}", expr(inner)),
+        ExprKind::Unary(UnaryOp::Neg, inner) => format!("-{}", expr(inner)),
+        ExprKind::Binary(op, a, b) => format!("{} {} {}", expr(a), symbol(*op), expr(b)),
+        ExprKind::In {
+            expr: inner,
+            set: ids,
+            negated,
+        } => format!(
+            "{} {}in {}",
+            expr(inner),
+            if *negated { "not " } else { "" },
+            set(ids)
+        ),
+        ExprKind::HasAny(inner) => format!("{} has any", expr(inner)),
+        ExprKind::Has(inner, option) => format!("{} has {}", expr(inner), option.name),
+    }
+}
+
+fn symbol(op: BinaryOp) -> &'static str {
+    op.symbol()
+}
+
+/// Whether two files have the same syntax tree, positions aside.
+pub fn same_tree(a: &File, b: &File) -> bool {
+    erase_spans(&format!("{a:?}")) == erase_spans(&format!("{b:?}"))
+}
+
+/// The debug text of a tree without its positions (spans print as
+/// `start..end`).
+fn erase_spans(debug: &str) -> String {
+    let bytes = debug.as_bytes();
+    let mut out = String::with_capacity(debug.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
+            let mut j = i;
+            while j < bytes.len() && bytes[j].is_ascii_digit() {
+                j += 1;
+            }
+            if debug[j..].starts_with("..") {
+                let mut k = j + 2;
+                while k < bytes.len() && bytes[k].is_ascii_digit() {
+                    k += 1;
+                }
+                if k > j + 2 {
+                    out.push_str("_.._");
+                    i = k;
+                    continue;
+                }
+            }
+            out.push_str(&debug[i..j]);
+            i = j;
+            continue;
+        }
+        let c = debug[i..].chars().next().unwrap_or(' ');
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// The comments of a file, in order, as written.
+pub fn comment_texts(text: &str) -> Vec<&str> {
+    comments(text)
+        .iter()
+        .map(|c| &text[c.start as usize..c.end as usize])
+        .collect()
+}
