@@ -227,6 +227,12 @@ pub fn number(n: &Num) -> String {
     }
 }
 
+/// Points in French: « 1 point », « 0,5 point », « 6 points ».
+pub fn points(n: &Num) -> String {
+    let plural = n.clone() >= Num::from_int(2) || n.clone() <= Num::from_int(-2);
+    format!("{} point{}", number(n), if plural { "s" } else { "" })
+}
+
 /// A date in French: « 15 mars 2021 ».
 pub fn date(d: Date) -> String {
     const MONTHS: [&str; 12] = [

@@ -115,3 +115,28 @@ fn the_readme_tour_shows_the_real_diagnostics() {
         "README's check tour differs from:\n{text}"
     );
 }
+
+/// The walk-through of docs/revising.md shows what `grille diff` prints.
+#[test]
+fn the_revising_page_shows_the_real_diff() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let page = std::fs::read_to_string(root.join("docs/revising.md")).unwrap();
+    let (_, stdout, _) = common::grille(&[
+        "diff",
+        "forms/tnl-2024.grille",
+        "forms/tnl-2025.grille",
+        "--regrade",
+        "tests/fixtures/answers/niveau-4-2024.json",
+        "tests/fixtures/answers/complet.json",
+        "tests/fixtures/answers/libreville.json",
+    ]);
+    let (changes, regrade) = stdout.split_at(stdout.find("\nRéévaluation").unwrap());
+    assert!(
+        page.contains(changes.trim_end()),
+        "docs/revising.md differs from:\n{changes}"
+    );
+    assert!(
+        page.contains(regrade.trim()),
+        "docs/revising.md differs from:\n{regrade}"
+    );
+}

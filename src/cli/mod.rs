@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod diff;
 mod fmt;
 mod schema;
 mod score;
@@ -32,6 +33,8 @@ enum Command {
     Build(build::Args),
     /// Rewrite questionnaires in the canonical layout.
     Fmt(fmt::Args),
+    /// What changed between two editions, and what it does to candidates.
+    Diff(diff::Args),
     /// Score answers files (JSON) or spreadsheets (CSV) into levels.
     Score(score::Args),
     /// Run the example answer sets written in questionnaires.
@@ -49,6 +52,7 @@ impl Cli {
             Command::Check(args) => check::run(&args),
             Command::Build(args) => build::run(&args),
             Command::Fmt(args) => fmt::run(&args),
+            Command::Diff(args) => diff::run(&args),
             Command::Score(args) => score::run(&args),
             Command::Test(args) => test::run(&args),
             Command::Witness(args) => witness::run(&args),

@@ -306,6 +306,26 @@ pub fn check_siret(digits: &str) -> Result<(), String> {
     }
 }
 
+/// Answers as an answers file of the contract: `{ "answers": …, "jury": … }`.
+pub fn to_json(answers: &Answers) -> serde_json::Value {
+    let values: serde_json::Map<String, serde_json::Value> = answers
+        .values
+        .iter()
+        .map(|(id, a)| {
+            let value = match a {
+                Answer::Bool(b) => serde_json::json!(b),
+                Answer::Choice(c) => serde_json::json!(c),
+                Answer::Choices(list) => serde_json::json!(list),
+                Answer::Number(n) => serde_json::json!(n),
+                Answer::Text(t) => serde_json::json!(t),
+                Answer::Date(d) => serde_json::json!(d.to_string()),
+            };
+            (id.clone(), value)
+        })
+        .collect();
+    serde_json::json!({ "answers": values, "jury": answers.jury })
+}
+
 /// Reads an answers file (the contract's JSON) against a questionnaire.
 pub fn from_json(model: &Model, text: &str) -> Read {
     let failed = |message: String| Read {

@@ -175,14 +175,9 @@ fn span(kind: &'static str, text: &str, url: Option<String>) -> Span {
     }
 }
 
-/// « 1 point », « 0,5 point », « 6 points ».
+/// « 1 point », « 0,5 point », « 6 points », with a no-break space.
 pub fn points(n: &Num) -> String {
-    let plural = n.clone() >= Num::from_int(2) || n.clone() <= Num::from_int(-2);
-    format!(
-        "{}\u{a0}point{}",
-        words::number(n),
-        if plural { "s" } else { "" }
-    )
+    words::points(n).replacen(' ', "\u{a0}", 1)
 }
 
 fn band_range(b: &Band) -> String {
