@@ -1,4 +1,6 @@
-//! Benchmarks of each stage on the 2024 form: parse, check, score.
+//! Benchmarks of each stage on the 2024 form: parse, check, score, the
+//! emitters (bareme.json, answers.schema.json, formulaire.html) and fmt.
+//! The PDFs have their own: `cargo bench --bench pdf`.
 //!   cargo bench --bench pipeline
 
 use grille::engine::{answers, Engine};
@@ -68,4 +70,32 @@ fn read_and_score(bencher: divan::Bencher) {
             .score_read(&answers::from_json(&model, divan::black_box(COMPLETE)))
             .map(|o| o.level)
     });
+}
+
+/// `bareme.json`.
+#[divan::bench]
+fn emit_bareme(bencher: divan::Bencher) {
+    let model = model();
+    let source = grille::source::Source::new("tnl-2024.grille", FORM);
+    bencher.bench(|| grille::bareme::to_json(divan::black_box(&model), &source).len());
+}
+
+/// `answers.schema.json`.
+#[divan::bench]
+fn emit_answers_schema(bencher: divan::Bencher) {
+    let model = model();
+    bencher.bench(|| grille::bareme::answers_schema(divan::black_box(&model)).len());
+}
+
+/// `formulaire.html`: the template rendered, the script minified and hashed.
+#[divan::bench]
+fn emit_form(bencher: divan::Bencher) {
+    let model = model();
+    bencher.bench(|| grille::form::html(divan::black_box(&model)).map(|h| h.len()));
+}
+
+/// `grille fmt` of the 2024 form.
+#[divan::bench]
+fn format(bencher: divan::Bencher) {
+    bencher.bench(|| grille::fmt::format(divan::black_box(FORM)).map_or(0, |t| t.len()));
 }

@@ -12,6 +12,45 @@ pub struct Asset {
     pub bytes: Vec<u8>,
 }
 
+/// A typst template of the user's for the questions PDFs: its name (for
+/// messages) and its text.
+pub struct Template<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+}
+
+/// Which assets to build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// `formulaire.html`
+    pub form: bool,
+    /// `questions.pdf`
+    pub pdf: bool,
+    /// `questions-jury.pdf`
+    pub jury_pdf: bool,
+    /// `bareme.json`
+    pub bareme: bool,
+    /// `answers.schema.json`
+    pub schema: bool,
+}
+
+impl Selection {
+    pub const ALL: Selection = Selection {
+        form: true,
+        pdf: true,
+        jury_pdf: true,
+        bareme: true,
+        schema: true,
+    };
+    pub const NONE: Selection = Selection {
+        form: false,
+        pdf: false,
+        jury_pdf: false,
+        bareme: false,
+        schema: false,
+    };
+}
+
 /// Every asset of a checked questionnaire; `template` replaces the PDFs'
 /// built-in typst template.
 ///
@@ -21,33 +60,68 @@ pub struct Asset {
 pub fn assets(
     model: &Model,
     source: &Source,
-    template: Option<&crate::pdf::Template>,
+    template: Option<&Template>,
 ) -> Result<Vec<Asset>, String> {
-    let (candidate, jury) = crate::pdf::render_both(model, template);
-    let pdf = |edition: crate::pdf::Edition, bytes: Result<Vec<u8>, String>| {
-        bytes.map(|bytes| Asset {
-            name: edition.file_name(),
-            bytes,
-        })
-    };
-    let candidate = pdf(crate::pdf::Edition::Candidate, candidate);
-    let jury = pdf(crate::pdf::Edition::Jury, jury);
-    Ok(vec![
-        Asset {
+    select(model, source, template, Selection::ALL)
+}
+
+/// The assets selected.
+///
+/// # Errors
+/// As [`assets`].
+pub fn select(
+    model: &Model,
+    source: &Source,
+    template: Option<&Template>,
+    which: Selection,
+) -> Result<Vec<Asset>, String> {
+    let mut out = Vec::new();
+    if which.bareme {
+        out.push(Asset {
             name: "bareme.json",
             bytes: crate::bareme::to_json(model, source).into_bytes(),
-        },
-        Asset {
+        });
+    }
+    if which.schema {
+        out.push(Asset {
             name: "answers.schema.json",
             bytes: crate::bareme::answers_schema(model).into_bytes(),
-        },
-        Asset {
+        });
+    }
+    if which.form {
+        out.push(Asset {
             name: "formulaire.html",
             bytes: crate::form::html(model)?.into_bytes(),
-        },
-        candidate?,
-        jury?,
-    ])
+        });
+    }
+    #[cfg(not(feature = "pdf"))]
+    if which.pdf || which.jury_pdf {
+        let _ = template;
+        return Err("this grille was built without PDF support (the `pdf` feature)".to_owned());
+    }
+    #[cfg(feature = "pdf")]
+    {
+        use crate::pdf::{render, render_both, Edition};
+        let pdfs = match (which.pdf, which.jury_pdf) {
+            (true, true) => {
+                let (candidate, jury) = render_both(model, template);
+                vec![(Edition::Candidate, candidate), (Edition::Jury, jury)]
+            }
+            (true, false) => vec![(
+                Edition::Candidate,
+                render(model, Edition::Candidate, template),
+            )],
+            (false, true) => vec![(Edition::Jury, render(model, Edition::Jury, template))],
+            (false, false) => Vec::new(),
+        };
+        for (edition, bytes) in pdfs {
+            out.push(Asset {
+                name: edition.file_name(),
+                bytes: bytes?,
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// Writes each asset to a temporary file beside its target, then renames it

@@ -138,7 +138,7 @@ impl Printer<'_> {
         let mut first = format!(
             "questionnaire {} {} edition {}",
             h.id.name,
-            text(&h.title.value, 0, true),
+            self.text(&h.title, 0, true),
             number(&h.edition.value)
         );
         if h.fields.is_empty() {
@@ -148,17 +148,17 @@ impl Printer<'_> {
         first.push_str(" {");
         self.push(0, first, Some(h.span.start), Some(h.edition.span.end));
         for f in &h.fields {
-            let line = format!("{} {}", f.key.name, value(&f.value, 2));
+            let line = format!("{} {}", f.key.name, self.value(&f.value, 2));
             self.push(2, line, Some(f.span.start), Some(f.span.end));
         }
         self.close(0, Some(h.span.end - 1));
     }
 
     fn section(&mut self, s: &ast::Section) {
-        let mut first = format!("section {} {}", s.id.name, text(&s.title.value, 0, false));
+        let mut first = format!("section {} {}", s.id.name, self.text(&s.title, 0, false));
         if let Some(w) = &s.when {
             first.push_str(" when ");
-            first.push_str(&expr(w));
+            first.push_str(&self.expr(w));
         }
         first.push_str(" {");
         let head_end = s.when.as_ref().map_or(s.title.span.end, |w| w.span.end);
@@ -168,7 +168,7 @@ impl Printer<'_> {
                 SectionItem::Intro(t, span) => {
                     self.push(
                         2,
-                        format!("intro {}", text(&t.value, 2, true)),
+                        format!("intro {}", self.text(t, 2, true)),
                         Some(span.start),
                         Some(span.end),
                     );
@@ -180,16 +180,16 @@ impl Printer<'_> {
                         line.push_str(&id.name);
                         line.push(' ');
                     }
-                    line.push_str(&text(&n.text.value, 2, true));
+                    line.push_str(&self.text(&n.text, 2, true));
                     if let Some(w) = &n.when {
                         line.push_str(" when ");
-                        line.push_str(&expr(w));
+                        line.push_str(&self.expr(w));
                     }
                     self.push(2, line, Some(n.span.start), Some(n.span.end));
                 }
                 SectionItem::Compute(c) => self.compute(c, 2),
                 SectionItem::Check(c) => {
-                    self.push(2, check(c, 2), Some(c.span.start), Some(c.span.end));
+                    self.push(2, self.check(c, 2), Some(c.span.start), Some(c.span.end));
                 }
             }
         }
@@ -200,10 +200,10 @@ impl Printer<'_> {
         let mut line = format!("compute {}", c.id.name);
         if let Some(label) = &c.label {
             line.push(' ');
-            line.push_str(&text(&label.value, indent, false));
+            line.push_str(&self.text(label, indent, false));
         }
         line.push_str(" = ");
-        line.push_str(&expr(&c.expr));
+        line.push_str(&self.expr(&c.expr));
         if let Some((lo, hi)) = &c.range {
             line.push_str(&format!(
                 " range {}..{}",
@@ -219,7 +219,7 @@ impl Printer<'_> {
         let mut line = format!(
             "question {} {}",
             q.id.name,
-            text(&q.label.value, INDENT, false)
+            self.text(&q.label, INDENT, false)
         );
         let mut indent = INDENT;
         let mut start = q.span.start;
@@ -233,7 +233,7 @@ impl Printer<'_> {
                 PartKind::Min(n) => Some(format!("min {}", number(&n.value))),
                 PartKind::Max(n) => Some(format!("max {}", number(&n.value))),
                 PartKind::Cap(n) => Some(format!("cap {}", number(&n.value))),
-                PartKind::Unit(t) => Some(format!("unit {}", text(&t.value, 0, false))),
+                PartKind::Unit(t) => Some(format!("unit {}", self.text(t, 0, false))),
                 PartKind::Jury(a, b) => {
                     Some(format!("jury {}..{}", number(&a.value), number(&b.value)))
                 }
@@ -244,7 +244,7 @@ impl Printer<'_> {
                         q.parts.get(i + 1).map(|p| &p.kind),
                         Some(PartKind::Options(_))
                     );
-                    let words = format!("when {}", expr(e));
+                    let words = format!("when {}", self.expr(e));
                     let width = indent
                         + line.chars().count()
                         + 1
@@ -294,7 +294,7 @@ impl Printer<'_> {
                     indent = INDENT + 2;
                     let mut head = String::new();
                     if let Some(score) = &b.score {
-                        head.push_str(&format!("score {} ", expr(score)));
+                        head.push_str(&format!("score {} ", self.expr(score)));
                     }
                     head.push_str("bands {");
                     self.push(indent, head, Some(part.span.start), Some(part.span.start));
@@ -304,9 +304,9 @@ impl Printer<'_> {
                 }
                 other => {
                     let words = match other {
-                        PartKind::Hint(t) => format!("hint {}", text(&t.value, INDENT + 2, true)),
-                        PartKind::When(e) => format!("when {}", expr(e)),
-                        PartKind::Check(c) => check(c, INDENT + 2),
+                        PartKind::Hint(t) => format!("hint {}", self.text(t, INDENT + 2, true)),
+                        PartKind::When(e) => format!("when {}", self.expr(e)),
+                        PartKind::Check(c) => self.check(c, INDENT + 2),
                         _ => unreachable!("inline parts are handled above"),
                     };
                     if !after_block {
@@ -333,7 +333,7 @@ impl Printer<'_> {
             .unwrap_or(0);
         let labels: Vec<String> = options
             .iter()
-            .map(|o| text(&o.label.value, 0, false))
+            .map(|o| self.text(&o.label, 0, false))
             .collect();
         let width = options
             .iter()
@@ -404,7 +404,7 @@ impl Printer<'_> {
         if let Some(t) = &l.unlabelled {
             self.push(
                 2,
-                format!("none {}", text(&t.value, 2, false)),
+                format!("none {}", self.text(t, 2, false)),
                 Some(t.span.start),
                 Some(t.span.end),
             );
@@ -413,7 +413,7 @@ impl Printer<'_> {
             let mut line = format!(
                 "level {} {}",
                 number(&level.number.value),
-                text(&level.name.value, 2, false)
+                self.text(&level.name, 2, false)
             );
             let mut end = level.name.span.end;
             if let Some(t) = &level.threshold {
@@ -428,7 +428,7 @@ impl Printer<'_> {
             for g in &level.gates {
                 self.push(
                     4,
-                    format!("gate {}", expr(g)),
+                    format!("gate {}", self.expr(g)),
                     Some(g.span.start),
                     Some(g.span.end),
                 );
@@ -436,7 +436,7 @@ impl Printer<'_> {
             if let Some(d) = &level.description {
                 self.push(
                     4,
-                    format!("description {}", text(&d.value, 4, true)),
+                    format!("description {}", self.text(d, 4, true)),
                     Some(d.span.start),
                     Some(d.span.end),
                 );
@@ -454,7 +454,7 @@ impl Printer<'_> {
         let mut first = format!("example {}", e.id.name);
         if let Some(t) = &e.title {
             first.push(' ');
-            first.push_str(&text(&t.value, 0, false));
+            first.push_str(&self.text(t, 0, false));
         }
         first.push_str(" {");
         self.push(
@@ -471,7 +471,7 @@ impl Printer<'_> {
                 (
                     id.span.start,
                     v.span().end,
-                    format!("{} = {}", id.name, value(v, 4)),
+                    format!("{} = {}", id.name, self.value(v, 4)),
                 )
             })
             .collect();
@@ -681,17 +681,6 @@ fn number(n: &Num) -> String {
     n.to_decimal(1000)
 }
 
-fn value(v: &Value, indent: usize) -> String {
-    match v {
-        Value::Text(t) => text(&t.value, indent, true),
-        Value::Number(n) => number(&n.value),
-        Value::Date(d) => d.text.clone(),
-        Value::Bool(b, _) => if *b { "yes" } else { "no" }.to_owned(),
-        Value::Ident(i) => i.name.clone(),
-        Value::Set(ids, _) => set(ids),
-    }
-}
-
 fn set(ids: &[ast::Ident]) -> String {
     format!(
         "{{{}}}",
@@ -702,19 +691,16 @@ fn set(ids: &[ast::Ident]) -> String {
     )
 }
 
-fn check(c: &ast::Check, indent: usize) -> String {
-    format!(
-        "check {}{} {}",
-        if c.soft { "soft " } else { "" },
-        expr(&c.expr),
-        text(&c.message.value, indent, false)
-    )
+/// Whether a text can be written between quotes (with escapes).
+fn quotable(value: &str) -> bool {
+    value.chars().all(|c| c >= ' ' || c == '\t' || c == '\n')
 }
 
-/// A text literal: quoted, or a `"""` block for text over several lines
-/// (when it reads back the same).
-fn text(value: &str, indent: usize, block: bool) -> String {
-    if block && value.contains('\n') {
+/// A text literal: quoted, or a `"""` block for text over several lines or
+/// holding control characters (when it reads back the same); `None` when
+/// neither reads back the same.
+fn literal(value: &str, indent: usize, block: bool) -> Option<String> {
+    if block && (value.contains('\n') || !quotable(value)) {
         let pad = " ".repeat(indent + 2);
         let body: Vec<String> = value
             .split('\n')
@@ -728,9 +714,12 @@ fn text(value: &str, indent: usize, block: bool) -> String {
             .collect();
         let printed = format!("\"\"\"\n{}\n{}\"\"\"", body.join("\n"), " ".repeat(indent));
         let inner = &printed[3..printed.len() - 3];
-        if crate::syntax::dedent(inner) == value {
-            return printed;
+        if crate::syntax::dedent(inner) == value && !value.contains("\"\"\"") {
+            return Some(printed);
         }
+    }
+    if !quotable(value) {
+        return None;
     }
     let mut out = String::with_capacity(value.len() + 2);
     out.push('"');
@@ -744,35 +733,67 @@ fn text(value: &str, indent: usize, block: bool) -> String {
         }
     }
     out.push('"');
-    out
+    Some(out)
 }
 
-fn expr(e: &Expr) -> String {
-    match &e.kind {
-        ExprKind::Name(n) => n.clone(),
-        ExprKind::Number(n) => number(n),
-        ExprKind::Percent(n) => format!("{}%", number(n)),
-        ExprKind::Text(t) => text(t, 0, false),
-        ExprKind::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
-        ExprKind::Date(d) => d.clone(),
-        ExprKind::Section(id) => format!("section {}", id.name),
-        ExprKind::Total => "total".to_owned(),
-        ExprKind::Paren(inner) => format!("({})", expr(inner)),
-        ExprKind::Unary(UnaryOp::Not, inner) => format!("not {}", expr(inner)),
-        ExprKind::Unary(UnaryOp::Neg, inner) => format!("-{}", expr(inner)),
-        ExprKind::Binary(op, a, b) => format!("{} {} {}", expr(a), symbol(*op), expr(b)),
-        ExprKind::In {
-            expr: inner,
-            set: ids,
-            negated,
-        } => format!(
-            "{} {}in {}",
-            expr(inner),
-            if *negated { "not " } else { "" },
-            set(ids)
-        ),
-        ExprKind::HasAny(inner) => format!("{} has any", expr(inner)),
-        ExprKind::Has(inner, option) => format!("{} has {}", expr(inner), option.name),
+impl Printer<'_> {
+    /// A text of the file: its literal, or as written when no other
+    /// writing reads back the same.
+    fn text(&self, t: &ast::Text, indent: usize, block: bool) -> String {
+        literal(&t.value, indent, block)
+            .unwrap_or_else(|| self.src[t.span.start as usize..t.span.end as usize].to_owned())
+    }
+
+    fn value(&self, v: &Value, indent: usize) -> String {
+        match v {
+            Value::Text(t) => self.text(t, indent, true),
+            Value::Number(n) => number(&n.value),
+            Value::Date(d) => d.text.clone(),
+            Value::Bool(b, _) => if *b { "yes" } else { "no" }.to_owned(),
+            Value::Ident(i) => i.name.clone(),
+            Value::Set(ids, _) => set(ids),
+        }
+    }
+
+    fn check(&self, c: &ast::Check, indent: usize) -> String {
+        format!(
+            "check {}{} {}",
+            if c.soft { "soft " } else { "" },
+            self.expr(&c.expr),
+            self.text(&c.message, indent, false)
+        )
+    }
+
+    fn expr(&self, e: &Expr) -> String {
+        match &e.kind {
+            ExprKind::Name(n) => n.clone(),
+            ExprKind::Number(n) => number(n),
+            ExprKind::Percent(n) => format!("{}%", number(n)),
+            ExprKind::Text(t) => literal(t, 0, false)
+                .unwrap_or_else(|| self.src[e.span.start as usize..e.span.end as usize].to_owned()),
+            ExprKind::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
+            ExprKind::Date(d) => d.clone(),
+            ExprKind::Section(id) => format!("section {}", id.name),
+            ExprKind::Total => "total".to_owned(),
+            ExprKind::Paren(inner) => format!("({})", self.expr(inner)),
+            ExprKind::Unary(UnaryOp::Not, inner) => format!("not {}", self.expr(inner)),
+            ExprKind::Unary(UnaryOp::Neg, inner) => format!("-{}", self.expr(inner)),
+            ExprKind::Binary(op, a, b) => {
+                format!("{} {} {}", self.expr(a), symbol(*op), self.expr(b))
+            }
+            ExprKind::In {
+                expr: inner,
+                set: ids,
+                negated,
+            } => format!(
+                "{} {}in {}",
+                self.expr(inner),
+                if *negated { "not " } else { "" },
+                set(ids)
+            ),
+            ExprKind::HasAny(inner) => format!("{} has any", self.expr(inner)),
+            ExprKind::Has(inner, option) => format!("{} has {}", self.expr(inner), option.name),
+        }
     }
 }
 

@@ -17,6 +17,7 @@ pub mod fmt;
 pub mod form;
 pub mod model;
 pub mod num;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod source;
 pub mod syntax;

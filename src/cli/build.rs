@@ -13,6 +13,9 @@ pub struct Args {
     /// Write nothing; exit 1 when the folder's assets differ from a fresh build.
     #[arg(long)]
     check: bool,
+    /// Build only these assets (repeat the option for several).
+    #[arg(long, value_enum, value_name = "ASSET")]
+    only: Vec<Only>,
     /// A typst template for the questions PDFs, instead of the built-in one
     /// (see docs/pdf.md).
     #[arg(long, value_name = "FILE.typ")]
@@ -20,6 +23,38 @@ pub struct Args {
     /// When to use colors.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+}
+
+/// An asset of `grille build`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Only {
+    /// `formulaire.html`, the online form.
+    Form,
+    /// `questions.pdf`, for candidates.
+    Pdf,
+    /// `questions-jury.pdf`, for the jury.
+    JuryPdf,
+    /// `bareme.json`, the scoring config.
+    Bareme,
+    /// `answers.schema.json`, the schema of answers files.
+    Schema,
+}
+
+fn selection(only: &[Only]) -> grille::build::Selection {
+    if only.is_empty() {
+        return grille::build::Selection::ALL;
+    }
+    let mut s = grille::build::Selection::NONE;
+    for o in only {
+        match o {
+            Only::Form => s.form = true,
+            Only::Pdf => s.pdf = true,
+            Only::JuryPdf => s.jury_pdf = true,
+            Only::Bareme => s.bareme = true,
+            Only::Schema => s.schema = true,
+        }
+    }
+    s
 }
 
 pub fn run(args: &Args) -> u8 {
@@ -46,27 +81,30 @@ pub fn run(args: &Args) -> u8 {
         .as_ref()
         .map(|p| p.display().to_string())
         .unwrap_or_default();
-    let template = template_text.as_deref().map(|text| grille::pdf::Template {
-        name: &template_name,
-        text,
-    });
-    let assets = match grille::build::assets(&model, &source, template.as_ref()) {
-        Ok(assets) => assets,
-        Err(e) => {
-            eprintln!("error: {e}");
-            match &args.pdf_template {
-                Some(path) => eprintln!(
-                    "help: fix the template `{}`; nothing was written",
-                    path.display()
-                ),
-                None => eprintln!(
-                    "note: this is a defect of grille, not of `{}`; nothing was written",
-                    args.form
-                ),
+    let template = template_text
+        .as_deref()
+        .map(|text| grille::build::Template {
+            name: &template_name,
+            text,
+        });
+    let assets =
+        match grille::build::select(&model, &source, template.as_ref(), selection(&args.only)) {
+            Ok(assets) => assets,
+            Err(e) => {
+                eprintln!("error: {e}");
+                match &args.pdf_template {
+                    Some(path) => eprintln!(
+                        "help: fix the template `{}`; nothing was written",
+                        path.display()
+                    ),
+                    None => eprintln!(
+                        "note: this is a defect of grille, not of `{}`; nothing was written",
+                        args.form
+                    ),
+                }
+                return 2;
             }
-            return 2;
-        }
-    };
+        };
     let dir = args.output.display();
     if args.check {
         let stale = grille::build::stale(&args.output, &assets);

@@ -94,6 +94,13 @@ pub fn describe_io(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::IsADirectory => "it is a folder, not a file".to_owned(),
+        std::io::ErrorKind::NotADirectory => {
+            "a part of the path is a file, not a folder".to_owned()
+        }
+        std::io::ErrorKind::AlreadyExists => "it exists and is a file, not a folder".to_owned(),
+        std::io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+        std::io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
         _ => {
             let text = error.to_string();
             match text.find(" (os error") {

@@ -427,11 +427,17 @@ pub fn collect<'k>(
 ) -> Read {
     let mut result = Answers::default();
     let mut problems = Vec::new();
+    // Past a hundred problems, the rest are counted, not described.
+    let mut more = 0usize;
     let questions: std::collections::HashMap<&str, &Question> =
         model.questions().map(|q| (q.id.as_str(), q)).collect();
     for (id, raw) in answers {
         let Some(question) = questions.get(id).copied() else {
-            problems.push(unknown_question(model, id));
+            if problems.len() < MAX_PROBLEMS {
+                problems.push(unknown_question(model, id));
+            } else {
+                more += 1;
+            }
             continue;
         };
         let Some(raw) = raw else { continue };
@@ -440,12 +446,17 @@ pub fn collect<'k>(
                 result.values.insert(id.to_owned(), a);
             }
             Ok(None) => {}
+            Err(_) if problems.len() >= MAX_PROBLEMS => more += 1,
             Err(p) => problems.push(p),
         }
     }
     for (id, raw) in jury {
         let Some(question) = questions.get(id).copied() else {
-            problems.push(unknown_question(model, id));
+            if problems.len() < MAX_PROBLEMS {
+                problems.push(unknown_question(model, id));
+            } else {
+                more += 1;
+            }
             continue;
         };
         let Scoring::Jury { max } = &question.scoring else {
@@ -469,11 +480,19 @@ pub fn collect<'k>(
             )),
         }
     }
+    if more > 0 {
+        problems.push(Problem::general(format!(
+            "and {more} more problems like these: is this the right answers file?"
+        )));
+    }
     Read {
         answers: result,
         problems,
     }
 }
+
+/// How many problems of one answers file are described.
+const MAX_PROBLEMS: usize = 100;
 
 fn unknown_question(model: &Model, id: &str) -> Problem {
     let suggestion = crate::check::closest(id, model.questions().map(|q| q.id.as_str()));

@@ -45,6 +45,11 @@ pub fn rows(model: &Model, file: &str, text: &str) -> Result<Vec<Row>, Vec<Probl
             ))])
         }
     };
+    if header.iter().all(String::is_empty) {
+        return Err(vec![Problem::general(
+            "the spreadsheet is empty: its first row names the questions (`candidat;P1;S1;…`), then one row per candidate".to_owned(),
+        )]);
+    }
     let mut problems = Vec::new();
     let mut name_column = None;
     for (i, column) in header.iter().enumerate() {
@@ -76,7 +81,9 @@ pub fn rows(model: &Model, file: &str, text: &str) -> Result<Vec<Row>, Vec<Probl
         .map(|c| model.question(c).map(|q| &q.kind))
         .collect();
     let mut rows = Vec::new();
+    let mut records = 0;
     for (n, record) in reader.records().enumerate() {
+        records += 1;
         let line = n + 2;
         let record = match record {
             Ok(r) => r,
@@ -122,6 +129,12 @@ pub fn rows(model: &Model, file: &str, text: &str) -> Result<Vec<Row>, Vec<Probl
             name,
             read: collect(model, answers, jury),
         });
+    }
+    if records == 0 {
+        return Err(vec![Problem::general(
+            "the spreadsheet has its header row but no candidate: add one row per candidate"
+                .to_owned(),
+        )]);
     }
     Ok(rows)
 }

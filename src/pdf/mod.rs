@@ -41,11 +41,7 @@ impl Edition {
     }
 }
 
-/// A template of the user's: its name (for messages) and its text.
-pub struct Template<'a> {
-    pub name: &'a str,
-    pub text: &'a str,
-}
+pub use crate::build::Template;
 
 /// Fonts shipped in the binary, read once.
 static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
