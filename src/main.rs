@@ -4,6 +4,12 @@
 mod cli;
 
 use clap::Parser;
+
+/// A faster allocator than the system's for a compiler's many small
+/// allocations (building a 10,000-question form spends a third of its time
+/// in glibc's malloc otherwise).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 /// A closed pipe (`grille witness … | head`) ends the program quietly, as
@@ -17,11 +23,23 @@ fn restore_sigpipe() {
     }
 }
 
+/// A short-lived process gains nothing from transparent huge pages: with
+/// them, each new 2 MiB of heap is zeroed at once (40 % of a build's time).
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: a process-wide setting with no pointer arguments; failure is
+    // harmless (the default stays).
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 /// Stack for the compiler thread: deep but bounded input never exhausts it.
 const STACK: usize = 256 * 1024 * 1024;
 
 fn main() -> ExitCode {
     restore_sigpipe();
+    no_huge_pages();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

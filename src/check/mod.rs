@@ -56,6 +56,7 @@ pub fn check(file: &ast::File, text: &str) -> Checked {
         levels,
         examples,
         max,
+        index: std::sync::OnceLock::new(),
     });
     // Reachability needs the whole model: each level gets a witness or a reason.
     if let Some(model) = &model {

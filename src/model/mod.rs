@@ -28,6 +28,9 @@ pub struct Model {
     pub examples: Vec<Example>,
     /// The sum of the sections' maxima.
     pub max: Num,
+    /// Where each question is (section, item), built on first use.
+    #[serde(skip)]
+    pub index: std::sync::OnceLock<std::collections::HashMap<String, (usize, usize)>>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -387,7 +390,23 @@ impl Model {
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions().find(|q| q.id == id)
+        let index = self.index.get_or_init(|| {
+            let mut map = std::collections::HashMap::new();
+            for (s, section) in self.sections.iter().enumerate() {
+                for (i, item) in section.items.iter().enumerate() {
+                    if let Item::Question(q) = item {
+                        map.entry(q.id.clone()).or_insert((s, i));
+                    }
+                }
+            }
+            map
+        });
+        let &(s, i) = index.get(id)?;
+        match self.sections.get(s)?.items.get(i)? {
+            Item::Question(q) if q.id == id => Some(q),
+            // The model was changed after the index was built.
+            _ => self.questions().find(|q| q.id == id),
+        }
     }
 
     pub fn section(&self, id: &str) -> Option<&Section> {
