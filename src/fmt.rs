@@ -88,12 +88,18 @@ fn comments(text: &str) -> Vec<Comment> {
 struct Printer<'a> {
     src: &'a str,
     lines: Vec<Line>,
+    /// The offset of each source line's first character.
+    starts: Vec<u32>,
 }
 
 fn format_file(file: &File, src: &str) -> String {
+    let starts = std::iter::once(0)
+        .chain(src.match_indices('\n').map(|(i, _)| i as u32 + 1))
+        .collect();
     let mut p = Printer {
         src,
         lines: Vec::new(),
+        starts,
     };
     p.header(&file.header);
     for item in &file.items {
@@ -447,7 +453,7 @@ impl Printer<'_> {
 
     /// The source line of an offset.
     fn line_of(&self, at: u32) -> usize {
-        self.src[..at as usize].matches('\n').count()
+        self.starts.partition_point(|&start| start <= at) - 1
     }
 
     fn example(&mut self, e: &ast::Example) {
