@@ -144,26 +144,29 @@ fn unwritable_outputs() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a folder");
 }
 
+/// Each file of a folder, with its bytes, by name.
+fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
 #[test]
 fn a_failing_build_leaves_the_previous_assets_untouched() {
     let scratch = Scratch::new("robust-build");
     let out = scratch.join("assets");
     let dir = out.to_str().unwrap();
     assert_eq!(grille(&["build", FORM, "-o", dir]).0, 0);
-    let before: Vec<(String, Vec<u8>)> = {
-        let mut files: Vec<_> = std::fs::read_dir(&out)
-            .unwrap()
-            .map(|e| {
-                let e = e.unwrap();
-                (
-                    e.file_name().to_string_lossy().into_owned(),
-                    std::fs::read(e.path()).unwrap(),
-                )
-            })
-            .collect();
-        files.sort();
-        files
-    };
+    let before = files(&out);
     assert_eq!(before.len(), 5);
     // A broken PDF template: the form and JSON would build, the PDFs cannot.
     let template = scratch.join("broken.typ");
@@ -188,17 +191,7 @@ fn a_failing_build_leaves_the_previous_assets_untouched() {
         1,
         "has errors: fix them first",
     );
-    let mut after: Vec<_> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| {
-            let e = e.unwrap();
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    after.sort();
+    let after = files(&out);
     assert!(
         after == before,
         "the assets changed, or a temporary file was left"

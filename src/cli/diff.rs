@@ -285,13 +285,18 @@ fn renumbered(questions: &[QuestionDiff]) -> Vec<String> {
         .collect()
 }
 
-fn question_head(q: &QuestionDiff) -> String {
-    let number = match &q.number {
+/// « 3.5 → 3.4 » for a renumbered question, else its number.
+fn question_number(q: &QuestionDiff) -> String {
+    match &q.number {
         (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
         (_, Some(b)) => b.clone(),
         (Some(a), None) => a.clone(),
         (None, None) => String::new(),
-    };
+    }
+}
+
+fn question_head(q: &QuestionDiff) -> String {
+    let number = question_number(q);
     let mark = match q.status {
         "added" => '+',
         "removed" => '-',
@@ -476,12 +481,7 @@ fn markdown(diff: &Diff, rows: &[Regraded<'_>]) -> String {
             out.push_str(&format!("- Renumérotées : {}\n", renumbered.join(", ")));
         }
         for q in s.questions.iter().filter(|q| !only_renumbered(q)) {
-            let number = match &q.number {
-                (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
-                (_, Some(b)) => b.clone(),
-                (Some(a), None) => a.clone(),
-                (None, None) => String::new(),
-            };
+            let number = question_number(q);
             let status = match q.status {
                 "added" => " *(ajoutée)*",
                 "removed" => " *(retirée)*",

@@ -2,7 +2,7 @@
 //! element id and every French phrase is decided here, so the template only
 //! lays out markup (and escapes every text it prints).
 
-use crate::model::{Bounds, Computed, Expr, Inline, Item, Kind, Model, Question, RichText};
+use crate::model::{Bounds, Computed, Expr, Item, Kind, Model, Question, RichText};
 use crate::words;
 use serde::Serialize;
 
@@ -28,13 +28,7 @@ pub struct Page<'a> {
     csp: &'a str,
 }
 
-/// A run of text in an introduction or a note.
-#[derive(Serialize)]
-struct Span {
-    kind: &'static str,
-    text: String,
-    url: Option<String>,
-}
+type Span = crate::model::Run;
 
 #[derive(Serialize)]
 struct SectionView {
@@ -120,27 +114,7 @@ pub fn page<'a>(
 }
 
 fn rich(text: &RichText) -> Vec<Vec<Span>> {
-    text.paragraphs
-        .iter()
-        .map(|p| {
-            p.iter()
-                .map(|inline| match inline {
-                    Inline::Text(t) => span("text", t, None),
-                    Inline::Emphasis(t) => span("em", t, None),
-                    Inline::Strong(t) => span("strong", t, None),
-                    Inline::Link { text, url } => span("link", text, Some(url.clone())),
-                })
-                .collect()
-        })
-        .collect()
-}
-
-fn span(kind: &'static str, text: &str, url: Option<String>) -> Span {
-    Span {
-        kind,
-        text: text.to_owned(),
-        url,
-    }
+    text.runs(str::to_owned)
 }
 
 fn sections(model: &Model) -> Vec<SectionView> {

@@ -6,7 +6,7 @@ mod text;
 mod wire;
 
 pub use expr::{ArithOp, CompareOp, Expr};
-pub use text::{Inline, RichText};
+pub use text::{Inline, RichText, Run};
 
 use crate::num::Num;
 use crate::source::Span;

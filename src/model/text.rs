@@ -15,7 +15,41 @@ pub enum Inline {
     Link { text: String, url: String },
 }
 
+/// A run of formatted text, for documents: `kind` is `text`, `em`,
+/// `strong` or `link` (with its `url`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Run {
+    pub kind: &'static str,
+    pub text: String,
+    pub url: Option<String>,
+}
+
 impl RichText {
+    /// The paragraphs as runs, each text passed through `words` (for
+    /// example to add French spacing).
+    pub fn runs(&self, words: impl Fn(&str) -> String) -> Vec<Vec<Run>> {
+        self.paragraphs
+            .iter()
+            .map(|p| {
+                p.iter()
+                    .map(|inline| {
+                        let (kind, text, url) = match inline {
+                            Inline::Text(t) => ("text", t, None),
+                            Inline::Emphasis(t) => ("em", t, None),
+                            Inline::Strong(t) => ("strong", t, None),
+                            Inline::Link { text, url } => ("link", text, Some(url.clone())),
+                        };
+                        Run {
+                            kind,
+                            text: words(text),
+                            url,
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
     /// Parses the light formatting; the error says what is malformed.
     pub fn parse(source: &str) -> Result<RichText, String> {
         let mut paragraphs = Vec::new();

@@ -3,7 +3,7 @@
 //! The template only lays it out; source texts stay data and are never read
 //! as typst markup.
 
-use crate::model::{Band, Expr, Inline, Item, Kind, Model, Question, RichText, Scheme, Scoring};
+use crate::model::{Band, Expr, Item, Kind, Model, Question, RichText, Scheme, Scoring};
 use crate::num::Num;
 use crate::words;
 use serde::Serialize;
@@ -43,12 +43,7 @@ pub struct DateParts {
     pub day: u8,
 }
 
-#[derive(Serialize)]
-pub struct Span {
-    kind: &'static str,
-    text: String,
-    url: Option<String>,
-}
+type Span = crate::model::Run;
 
 #[derive(Serialize)]
 pub struct SectionData {
@@ -152,27 +147,7 @@ pub fn french(text: &str) -> String {
 }
 
 fn rich(text: &RichText) -> Vec<Vec<Span>> {
-    text.paragraphs
-        .iter()
-        .map(|p| {
-            p.iter()
-                .map(|inline| match inline {
-                    Inline::Text(t) => span("text", t, None),
-                    Inline::Emphasis(t) => span("em", t, None),
-                    Inline::Strong(t) => span("strong", t, None),
-                    Inline::Link { text, url } => span("link", text, Some(url.clone())),
-                })
-                .collect()
-        })
-        .collect()
-}
-
-fn span(kind: &'static str, text: &str, url: Option<String>) -> Span {
-    Span {
-        kind,
-        text: french(text),
-        url,
-    }
+    text.runs(french)
 }
 
 /// « 1 point », « 0,5 point », « 6 points », with a no-break space.
