@@ -492,7 +492,7 @@
           (got.left.length ? " Non reprises : " + got.left.join(", ") + "." : ""),
         got.left.length > 0,
       );
-    });
+    }, () => say("Le fichier « " + chosen.name + " » ne peut pas être lu.", true));
   });
   $("clear").addEventListener("click", () => {
     if (!confirm("Effacer toutes vos réponses, dans ce formulaire et dans ce navigateur ?")) return;
