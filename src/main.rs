@@ -4,13 +4,13 @@
 mod cli;
 
 use clap::Parser;
+use std::process::ExitCode;
 
 /// A faster allocator than the system's for a compiler's many small
 /// allocations (building a 10,000-question form spends a third of its time
 /// in glibc's malloc otherwise).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use std::process::ExitCode;
 
 /// A closed pipe (`grille witness … | head`) ends the program quietly, as
 /// for other command-line tools, instead of failing to print.
