@@ -227,6 +227,39 @@ pub fn number(n: &Num) -> String {
     }
 }
 
+/// What a number question accepts: « Nombre entier de 0 à 30 »,
+/// « Pourcentage de 0 à 100 », « Nombre positif ou nul »; `None` for other
+/// kinds.
+pub fn number_kind(kind: &Kind) -> Option<String> {
+    let what = match kind {
+        Kind::Integer(_) => "Nombre entier",
+        Kind::Decimal(_) => "Nombre",
+        Kind::Percent(_) => "Pourcentage",
+        _ => return None,
+    };
+    let range = match crate::engine::answers::bounds(kind) {
+        (Some(lo), Some(hi)) => format!(" de {} à {}", number(&lo), number(&hi)),
+        (Some(lo), None) if lo.is_zero() => " positif ou nul".to_owned(),
+        (Some(lo), None) => format!(" supérieur ou égal à {}", number(&lo)),
+        (None, Some(hi)) => format!(" inférieur ou égal à {}", number(&hi)),
+        (None, None) => String::new(),
+    };
+    Some(format!("{what}{range}"))
+}
+
+/// How many options of a multiple choice to tick: « Cochez au plus 3
+/// réponses. », or « Plusieurs réponses possibles. ».
+pub fn choices_count(min: Option<u32>, max: Option<u32>) -> String {
+    match (min, max) {
+        (Some(lo), Some(hi)) if lo == hi => format!("Cochez {lo} réponses."),
+        (Some(lo), Some(hi)) => format!("Cochez de {lo} à {hi} réponses."),
+        (Some(lo), None) => format!("Cochez au moins {lo} réponses."),
+        (None, Some(1)) => "Cochez une réponse au plus.".to_owned(),
+        (None, Some(hi)) => format!("Cochez au plus {hi} réponses."),
+        (None, None) => "Plusieurs réponses possibles.".to_owned(),
+    }
+}
+
 /// Points in French: « 1 point », « 0,5 point », « 6 points ».
 pub fn points(n: &Num) -> String {
     let plural = n.clone() >= Num::from_int(2) || n.clone() <= Num::from_int(-2);
@@ -278,7 +311,7 @@ pub fn answer(model: &Model, question: &str, a: &Answer) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{date, number, shown_if};
+    use super::{choices_count, date, number, number_kind, shown_if};
     use crate::model::{Date, Item, Model};
     use crate::num::Num;
 
@@ -291,6 +324,24 @@ mod tests {
         crate::compile_bytes("tnl-2024.grille", text.into_bytes())
             .model
             .unwrap()
+    }
+
+    #[test]
+    fn what_answers_look_like() {
+        let m = tnl();
+        let kind = |id: &str| number_kind(&m.question(id).unwrap().kind);
+        assert_eq!(kind("B9").as_deref(), Some("Nombre entier de 0 à 30"));
+        assert_eq!(
+            kind("L1").as_deref(),
+            Some("Nombre entier supérieur ou égal à 1")
+        );
+        assert_eq!(kind("P4").as_deref(), Some("Nombre entier positif ou nul"));
+        assert_eq!(kind("S12").as_deref(), Some("Pourcentage de 0 à 100"));
+        assert_eq!(kind("S1"), None);
+        assert_eq!(choices_count(None, None), "Plusieurs réponses possibles.");
+        assert_eq!(choices_count(None, Some(1)), "Cochez une réponse au plus.");
+        assert_eq!(choices_count(Some(1), Some(3)), "Cochez de 1 à 3 réponses.");
+        assert_eq!(choices_count(Some(2), Some(2)), "Cochez 2 réponses.");
     }
 
     fn when_of(model: &Model, id: &str) -> String {

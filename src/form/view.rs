@@ -267,24 +267,8 @@ fn question(model: &Model, q: &Question, section_always: bool) -> QuestionView {
 
 /// What the answer looks like, in words, when the control does not say it.
 fn format(kind: &Kind) -> Option<String> {
-    let numeric = |what: &str, b: &Bounds| {
-        let (min, max) = crate::engine::answers::bounds(kind);
-        let mut text = what.to_owned();
-        match (min, max) {
-            (Some(lo), Some(hi)) => text.push_str(&format!(
-                " de {} à {}",
-                words::number(&lo),
-                words::number(&hi)
-            )),
-            (Some(lo), None) if lo.is_zero() => text.push_str(" positif ou nul"),
-            (Some(lo), None) => {
-                text.push_str(&format!(" supérieur ou égal à {}", words::number(&lo)))
-            }
-            (None, Some(hi)) => {
-                text.push_str(&format!(" inférieur ou égal à {}", words::number(&hi)))
-            }
-            (None, None) => {}
-        }
+    let numeric = |b: &Bounds| {
+        let mut text = words::number_kind(kind).unwrap_or_default();
         if let Some(unit) = &b.unit {
             text.push_str(&format!(", en {unit}"));
         }
@@ -292,9 +276,8 @@ fn format(kind: &Kind) -> Option<String> {
         text
     };
     match kind {
-        Kind::Integer(b) => Some(numeric("Nombre entier", b)),
-        Kind::Decimal(b) => Some(numeric("Nombre", b) + " Décimales avec une virgule."),
-        Kind::Percent(b) => Some(numeric("Pourcentage", b) + " Décimales avec une virgule."),
+        Kind::Integer(b) => Some(numeric(b)),
+        Kind::Decimal(b) | Kind::Percent(b) => Some(numeric(b) + " Décimales avec une virgule."),
         Kind::Siret => Some("Numéro SIRET à 14 chiffres.".to_owned()),
         Kind::Email => Some("Adresse électronique, par exemple nom@exemple.fr.".to_owned()),
         Kind::Url => Some("Adresse web commençant par https://.".to_owned()),
@@ -303,14 +286,7 @@ fn format(kind: &Kind) -> Option<String> {
             min_choices,
             max_choices,
         } => {
-            let mut text = match (min_choices, max_choices) {
-                (Some(lo), Some(hi)) if lo == hi => format!("Cochez {lo} réponses."),
-                (Some(lo), Some(hi)) => format!("Cochez de {lo} à {hi} réponses."),
-                (Some(lo), None) => format!("Cochez au moins {lo} réponses."),
-                (None, Some(1)) => "Cochez une réponse au plus.".to_owned(),
-                (None, Some(hi)) => format!("Cochez au plus {hi} réponses."),
-                (None, None) => "Plusieurs réponses possibles.".to_owned(),
-            };
+            let mut text = words::choices_count(*min_choices, *max_choices);
             for o in options.iter().filter(|o| o.exclusive) {
                 text.push_str(&format!(
                     " « {} » ne se combine pas avec les autres réponses.",

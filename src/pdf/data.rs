@@ -183,32 +183,12 @@ fn question(model: &Model, q: &Question) -> QuestionData {
             ..
         } => (
             "many",
-            Some(match (min_choices, max_choices) {
-                (Some(lo), Some(hi)) if lo == hi => format!("Cochez {lo} réponses."),
-                (Some(lo), Some(hi)) => format!("Cochez de {lo} à {hi} réponses."),
-                (Some(lo), None) => format!("Cochez au moins {lo} réponses."),
-                (None, Some(hi)) => format!("Cochez au plus {hi} réponses."),
-                (None, None) => "Plusieurs réponses possibles.".to_owned(),
-            }),
+            Some(words::choices_count(*min_choices, *max_choices)),
         ),
-        Kind::Integer(_) | Kind::Decimal(_) | Kind::Percent(_) => {
-            let (min, max) = crate::engine::answers::bounds(&q.kind);
-            let what = match q.kind {
-                Kind::Integer(_) => "Nombre entier",
-                Kind::Percent(_) => "Pourcentage",
-                _ => "Nombre",
-            };
-            let range = match (min, max) {
-                (Some(lo), Some(hi)) => {
-                    format!(" de {} à {}", words::number(&lo), words::number(&hi))
-                }
-                (Some(lo), None) if lo.is_zero() => " positif ou nul".to_owned(),
-                (Some(lo), None) => format!(" supérieur ou égal à {}", words::number(&lo)),
-                (None, Some(hi)) => format!(" inférieur ou égal à {}", words::number(&hi)),
-                (None, None) => String::new(),
-            };
-            ("number", Some(format!("{what}{range}.")))
-        }
+        Kind::Integer(_) | Kind::Decimal(_) | Kind::Percent(_) => (
+            "number",
+            words::number_kind(&q.kind).map(|words| format!("{words}.")),
+        ),
         Kind::Text => ("line", None),
         Kind::LongText => ("text", None),
         Kind::Date => ("date", Some("Jour, mois et année.".to_owned())),
