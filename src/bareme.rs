@@ -14,11 +14,12 @@ pub const FORMAT_VERSION: u32 = 1;
 pub const BAREME_SCHEMA: &str = include_str!("../schemas/bareme.schema.json");
 pub const ANSWERS_SCHEMA: &str = include_str!("../schemas/answers.schema.json");
 
+/// `bareme.json`: written from a borrowed model, read into an owned one.
 #[derive(Serialize, Deserialize)]
-struct Bareme {
+struct Bareme<M> {
     format_version: u32,
     source: SourceInfo,
-    questionnaire: Model,
+    questionnaire: M,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -48,11 +49,13 @@ pub fn to_json(model: &Model, source: &Source) -> String {
             file,
             sha256: sha256(&source.text),
         },
-        questionnaire: model.clone(),
+        questionnaire: model,
     };
-    let mut text = serde_json::to_string_pretty(&bareme).unwrap_or_default();
-    text.push('\n');
-    text
+    // Room for the usual size at once: a large text is not copied as it grows.
+    let mut out = Vec::with_capacity(8192 + 1024 * model.size());
+    serde_json::to_writer_pretty(&mut out, &bareme).expect("serializing to memory cannot fail");
+    out.push(b'\n');
+    String::from_utf8(out).expect("JSON is UTF-8")
 }
 
 /// Reads `bareme.json` back into a model.
@@ -71,7 +74,7 @@ pub fn from_json(text: &str) -> Result<Model, String> {
         }
         None => return Err("not a bareme.json: it has no `format_version`".to_owned()),
     }
-    let bareme: Bareme =
+    let bareme: Bareme<Model> =
         serde_json::from_value(value).map_err(|e| format!("not a valid bareme.json: {e}"))?;
     Ok(bareme.questionnaire)
 }
