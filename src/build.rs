@@ -75,23 +75,40 @@ pub fn select(
     template: Option<&Template>,
     which: Selection,
 ) -> Result<Vec<Asset>, String> {
-    let mut out = Vec::new();
-    if which.bareme {
-        out.push(Asset {
-            name: "bareme.json",
-            bytes: crate::bareme::to_json(model, source).into_bytes(),
+    // The form (the largest text) is rendered on its own thread while this
+    // one writes the JSON files.
+    let (form, mut out) = std::thread::scope(|scope| {
+        let form = which.form.then(|| {
+            std::thread::Builder::new()
+                .name("grille-form".to_owned())
+                .spawn_scoped(scope, || crate::form::html(model))
         });
-    }
-    if which.schema {
-        out.push(Asset {
-            name: "answers.schema.json",
-            bytes: crate::bareme::answers_schema(model).into_bytes(),
+        let mut out = Vec::new();
+        if which.bareme {
+            out.push(Asset {
+                name: "bareme.json",
+                bytes: crate::bareme::to_json(model, source).into_bytes(),
+            });
+        }
+        if which.schema {
+            out.push(Asset {
+                name: "answers.schema.json",
+                bytes: crate::bareme::answers_schema(model).into_bytes(),
+            });
+        }
+        let form = form.map(|spawned| match spawned {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had: render it here.
+            Err(_) => crate::form::html(model),
         });
-    }
-    if which.form {
+        (form, out)
+    });
+    if let Some(html) = form {
         out.push(Asset {
             name: "formulaire.html",
-            bytes: crate::form::html(model)?.into_bytes(),
+            bytes: html?.into_bytes(),
         });
     }
     #[cfg(not(feature = "pdf"))]
@@ -132,18 +149,42 @@ pub fn select(
 /// already renamed stay, the others are untouched.
 pub fn write(dir: &Path, assets: &[Asset]) -> io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
-    let mut staged = Vec::new();
-    for asset in assets {
-        let target = dir.join(asset.name);
-        let temporary = dir.join(format!(".{}.tmp-{}", asset.name, std::process::id()));
-        if let Err(e) = std::fs::write(&temporary, &asset.bytes) {
-            let _ = std::fs::remove_file(&temporary);
-            for (t, _) in &staged {
-                let _ = std::fs::remove_file(t);
-            }
-            return Err(e);
+    let staged: Vec<(PathBuf, PathBuf)> = assets
+        .iter()
+        .map(|asset| {
+            let temporary = dir.join(format!(".{}.tmp-{}", asset.name, std::process::id()));
+            (temporary, dir.join(asset.name))
+        })
+        .collect();
+    // Each file is written on its own thread: large files are written at
+    // the same time.
+    let results: Vec<io::Result<()>> = std::thread::scope(|scope| {
+        let writers: Vec<_> = assets
+            .iter()
+            .zip(&staged)
+            .map(|(asset, (temporary, _))| {
+                let write = move || std::fs::write(temporary, &asset.bytes);
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, write)
+                    // No thread to be had: write it here.
+                    .map_err(|_| write())
+            })
+            .collect();
+        writers
+            .into_iter()
+            .map(|w| match w {
+                Ok(handle) => handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                Err(written) => written,
+            })
+            .collect()
+    });
+    if let Some(e) = results.into_iter().find_map(Result::err) {
+        for (temporary, _) in &staged {
+            let _ = std::fs::remove_file(temporary);
         }
-        staged.push((temporary, target));
+        return Err(e);
     }
     let mut written = Vec::new();
     for (temporary, target) in staged {

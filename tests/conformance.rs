@@ -138,7 +138,7 @@ fn conform(text: &str, mut cases: Vec<Answers>) -> usize {
     let engine = Engine::new(&model);
     // Exactly what the page embeds: its data and its minified evaluator.
     let input = json!({
-        "bareme": grille::form::logic(&model),
+        "bareme": serde_json::from_str::<serde_json::Value>(&grille::form::logic(&model)).unwrap(),
         "cases": cases.iter().map(|a| json!({ "answers": answers_json(a) })).collect::<Vec<_>>(),
     });
     let dir = std::env::temp_dir().join(format!(

@@ -152,8 +152,8 @@ fn conditions_are_written_in_words() {
 #[test]
 fn the_page_data_has_exact_numbers() {
     let model = compile("forms/tnl-2024.grille");
-    let data = grille::form::logic(&model);
-    let text = data.to_string();
+    let text = grille::form::logic(&model);
+    let data: serde_json::Value = serde_json::from_str(&text).unwrap();
     // Every number is text: JavaScript never rounds it.
     fn no_numbers(v: &serde_json::Value) -> bool {
         match v {
@@ -166,4 +166,42 @@ fn the_page_data_has_exact_numbers() {
     assert!(no_numbers(&data), "{text}");
     // Points and levels stay in bareme.json.
     assert!(!text.contains("\"points\"") && !text.contains("\"levels\""));
+}
+
+/// A large form's sections are rendered in parts (on two threads): every
+/// section and question is on the page once, in the source's order, with a
+/// note numbered across the parts.
+#[test]
+fn a_large_form_is_whole_and_in_order() {
+    let mut text = String::from("questionnaire big \"Grand\" edition 2025 {\n  lang fr\n}\n");
+    for s in 1..=30 {
+        text.push_str(&format!("section s{s} \"Partie {s}\" {{\n"));
+        text.push_str(&format!("  note \"Note {s}\"\n"));
+        for q in 1..=20 {
+            let n = (s - 1) * 20 + q;
+            text.push_str(&format!("  question q{n} \"Question {n}\" yesno yes = 1\n"));
+        }
+        text.push_str("}\n");
+    }
+    text.push_str("levels {\n  level 1 \"Un\" from 1\n}\n");
+    let model = grille::compile_bytes("big.grille", text.into_bytes())
+        .model
+        .expect("the form checks");
+    let page = grille::form::html(&model).unwrap();
+    let mut at = 0;
+    for s in 1..=30 {
+        let section = format!("<section class=\"section\" id=\"s-s{s}\"");
+        assert_eq!(page.matches(&section).count(), 1, "{section}");
+        let found = page[at..].find(&section).expect("sections in order") + at;
+        let note = format!("<div class=\"note\" id=\"n-{}\">", s - 1);
+        assert_eq!(page.matches(&note).count(), 1, "{note}");
+        at = page[found..].find(&note).expect("the note in its section") + found;
+        for q in 1..=20 {
+            let n = (s - 1) * 20 + q;
+            let box_ = format!("id=\"q-q{n}-box\"");
+            assert_eq!(page.matches(&box_).count(), 1, "{box_}");
+            at = page[at..].find(&box_).expect("questions in order") + at;
+        }
+    }
+    assert!(page.ends_with("</html>\n"));
 }

@@ -4,14 +4,29 @@
 //! in `assets/form/engine.js`; without JavaScript every question is shown
 //! with its condition in words (`crate::words`).
 
+mod data;
 mod minify;
 mod view;
 
 use crate::model::Model;
-use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-const TEMPLATE: &str = include_str!("../../assets/form/formulaire.html");
+/// The page, its sections, and the macro both use; the names are those the
+/// templates use to import each other.
+const TEMPLATES: [(&str, &str); 3] = [
+    (
+        "formulaire.html",
+        include_str!("../../assets/form/formulaire.html"),
+    ),
+    (
+        "sections.html",
+        include_str!("../../assets/form/sections.html"),
+    ),
+    (
+        "paragraphs.html",
+        include_str!("../../assets/form/paragraphs.html"),
+    ),
+];
 const STYLE: &str = include_str!("../../assets/form/form.css");
 const ENGINE: &str = include_str!("../../assets/form/engine.js");
 const INTERFACE: &str = include_str!("../../assets/form/form.js");
@@ -29,120 +44,13 @@ pub fn script() -> String {
     script
 }
 
-/// What the page's evaluator reads: the questionnaire's sections, questions
-/// (kinds, conditions, checks) and computed values, in the expression format
-/// of `bareme.json`, with every number written as exact text so that
-/// JavaScript never rounds it. Scores, levels and examples are left out.
-pub fn logic(model: &Model) -> Value {
-    let sections: Vec<Value> = model
-        .sections
-        .iter()
-        .map(|s| {
-            let items: Vec<Value> = s
-                .items
-                .iter()
-                .map(|item| match item {
-                    crate::model::Item::Question(q) => {
-                        let mut kind = serde_json::Map::new();
-                        let kind_type = match q.kind {
-                            crate::model::Kind::LongText => "text",
-                            ref k => k.keyword(),
-                        };
-                        kind.insert("type".into(), kind_type.into());
-                        let options: Vec<Value> = q
-                            .kind
-                            .options()
-                            .iter()
-                            .map(|o| serde_json::json!({"id": o.id, "exclusive": o.exclusive}))
-                            .collect();
-                        if !options.is_empty() {
-                            kind.insert("options".into(), options.into());
-                        }
-                        if let crate::model::Kind::Many {
-                            min_choices,
-                            max_choices,
-                            ..
-                        } = &q.kind
-                        {
-                            kind.insert("min_choices".into(), serde_json::json!(min_choices));
-                            kind.insert("max_choices".into(), serde_json::json!(max_choices));
-                        }
-                        let (min, max) = crate::engine::answers::bounds(&q.kind);
-                        if q.kind.bounds().is_some() {
-                            kind.insert("min".into(), serde_json::json!(min));
-                            kind.insert("max".into(), serde_json::json!(max));
-                        }
-                        serde_json::json!({"question": {
-                            "id": q.id,
-                            "number": q.number,
-                            "label": q.label,
-                            "required": q.required,
-                            "kind": kind,
-                            "when": q.when,
-                            "checks": q.checks,
-                        }})
-                    }
-                    crate::model::Item::Note(n) => serde_json::json!({"note": {"when": n.when}}),
-                })
-                .collect();
-            serde_json::json!({
-                "id": s.id,
-                "number": s.number,
-                "title": s.title,
-                "when": s.when,
-                "checks": s.checks,
-                "items": items,
-            })
-        })
-        .collect();
-    let computed: Vec<Value> = model
-        .computed
-        .iter()
-        .map(|c| {
-            serde_json::json!({
-                "id": c.id,
-                "label": c.label,
-                "expr": c.expr,
-                "range": c.range,
-            })
-        })
-        .collect();
-    exact(serde_json::json!({
-        "questionnaire": {
-            "id": model.id,
-            "edition": model.edition,
-            "sections": sections,
-            "computed": computed,
-        }
-    }))
-}
-
-/// Numbers as exact text, for JavaScript.
-fn exact(value: Value) -> Value {
-    match value {
-        Value::Number(n) => Value::String(n.to_string()),
-        Value::Array(items) => Value::Array(items.into_iter().map(exact).collect()),
-        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, exact(v))).collect()),
-        other => other,
-    }
-}
-
-/// JSON that can sit inside `<script type="application/json">`: no `<`,
-/// `>` or `&` (so no `</script>`), and no line separators.
-fn script_json(value: &Value) -> String {
-    let text = serde_json::to_string(value).unwrap_or_default();
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
-    }
-    out
+/// What the page's evaluator reads, as the JSON text the page embeds: the
+/// questionnaire's sections, questions (kinds, conditions, checks) and
+/// computed values, in the expression format of `bareme.json`, with every
+/// number written as exact text so that JavaScript never rounds it. Scores,
+/// levels and examples are left out.
+pub fn logic(model: &Model) -> String {
+    data::json(model)
 }
 
 /// Removes comment lines, blank lines and indentation from the style sheet
@@ -213,29 +121,103 @@ fn policy(script: &str, style: &str, action: Option<&str>) -> String {
     )
 }
 
+/// A form with more items than this has its sections rendered on two
+/// threads.
+const PARALLEL_ABOVE: usize = 400;
+
 /// Renders `formulaire.html`.
 ///
 /// # Errors
-/// Only when the embedded template is broken, which the tests rule out.
+/// Only when an embedded template is broken, which the tests rule out.
 pub fn html(model: &Model) -> Result<String, String> {
-    let script = script();
-    let style = compact(STYLE);
-    let data = script_json(&logic(model));
-    let csp = policy(&script, &style, model.meta.action.as_deref());
-    let page = view::page(model, &script, &style, &data, &csp);
-
     let mut env = minijinja::Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);
-    env.add_template("formulaire.html", TEMPLATE)
-        .map_err(|e| format!("the form's template is broken: {e:#}"))?;
-    let template = env
-        .get_template("formulaire.html")
-        .map_err(|e| format!("the form's template is missing: {e:#}"))?;
-    let mut text = template
-        .render(&page)
-        .map_err(|e| format!("the form could not be rendered: {e:#}"))?;
+    for (name, text) in TEMPLATES {
+        env.add_template(name, text)
+            .map_err(|e| format!("the form's template `{name}` is broken: {e:#}"))?;
+    }
+    // Each text is rendered into memory reserved for its usual size at once:
+    // a large text is not copied as it grows.
+    let render = |name: &str, context: minijinja::Value, size: usize| -> Result<String, String> {
+        let mut out = Vec::with_capacity(size);
+        env.get_template(name)
+            .and_then(|t| t.render_captured_to(context, &mut out))
+            .map_err(|e| format!("the form could not be rendered: {e:#}"))?;
+        String::from_utf8(out).map_err(|e| format!("the form could not be rendered: {e}"))
+    };
+    let markup = |sections: &[view::SectionView]| {
+        let size = 4096 + 1024 * sections.iter().map(view::SectionView::size).sum::<usize>();
+        render(
+            "sections.html",
+            minijinja::context! { sections => sections },
+            size,
+        )
+    };
+
+    let sections = view::sections(model);
+    let (first, second, data) = std::thread::scope(|scope| {
+        // The second half of a large form's sections, on another thread.
+        let total: usize = sections.iter().map(view::SectionView::size).sum();
+        let mut split = sections.len();
+        if total > PARALLEL_ABOVE {
+            let mut size = 0;
+            split = sections
+                .iter()
+                .position(|s| {
+                    size += s.size();
+                    2 * size >= total
+                })
+                .map_or(sections.len(), |i| i + 1);
+        }
+        let (first, second) = sections.split_at(split);
+        let other = (!second.is_empty()).then(|| {
+            let markup = &markup;
+            std::thread::Builder::new()
+                .name("grille-form".to_owned())
+                .spawn_scoped(scope, move || markup(second))
+        });
+        let first = markup(first);
+        let data = logic(model);
+        let second = other.map(|spawned| match spawned {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had: render it here.
+            Err(_) => markup(second),
+        });
+        (first, second, data)
+    });
+    // The page shows the parts one after the other.
+    let mut body = vec![first?];
+    if let Some(second) = second {
+        body.push(second?);
+    }
+
+    let script = script();
+    let style = compact(STYLE);
+    let csp = policy(&script, &style, model.meta.action.as_deref());
+    let page = view::page(
+        model,
+        view::Parts {
+            script: &script,
+            style: &style,
+            data: &data,
+            csp: &csp,
+            body: &body,
+        },
+    );
+    let size = 65536
+        + script.len()
+        + style.len()
+        + data.len()
+        + body.iter().map(String::len).sum::<usize>();
+    let mut text = render(
+        "formulaire.html",
+        minijinja::Value::from_serialize(&page),
+        size,
+    )?;
     if !text.ends_with('\n') {
         text.push('\n');
     }
@@ -260,14 +242,5 @@ mod tests {
         let text =
             "// a\n  let x = 1; // kept\n/**\n * doc\n */\n\n  f(x);\n/* one line */\ng();\n";
         assert_eq!(compact(text), "let x = 1; // kept\nf(x);\ng();\n");
-    }
-
-    #[test]
-    fn script_json_cannot_close_its_element() {
-        let v = serde_json::json!({"label": "</script><b>&amp;\u{2028}"});
-        let text = script_json(&v);
-        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'));
-        let back: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(back, v);
     }
 }

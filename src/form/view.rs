@@ -21,7 +21,10 @@ pub struct Page<'a> {
     intro: Vec<Vec<Span>>,
     action: Option<&'a str>,
     file_name: String,
-    sections: Vec<SectionView>,
+    /// The contents' entries.
+    sections: Vec<Entry<'a>>,
+    /// The sections' markup, rendered from `sections.html` in parts.
+    body: &'a [String],
     script: &'a str,
     style: &'a str,
     data: &'a str,
@@ -30,8 +33,17 @@ pub struct Page<'a> {
 
 type Span = crate::model::Run;
 
+/// A section in the contents.
 #[derive(Serialize)]
-struct SectionView {
+struct Entry<'a> {
+    id: &'a str,
+    number: usize,
+    title: &'a str,
+}
+
+/// What `sections.html` shows of a section.
+#[derive(Serialize)]
+pub struct SectionView {
     id: String,
     number: usize,
     title: String,
@@ -84,13 +96,16 @@ struct OptionView {
     label: String,
 }
 
-pub fn page<'a>(
-    model: &'a Model,
-    script: &'a str,
-    style: &'a str,
-    data: &'a str,
-    csp: &'a str,
-) -> Page<'a> {
+/// What `formulaire.html` shows: the page around the sections' markup.
+pub struct Parts<'a> {
+    pub script: &'a str,
+    pub style: &'a str,
+    pub data: &'a str,
+    pub csp: &'a str,
+    pub body: &'a [String],
+}
+
+pub fn page<'a>(model: &'a Model, parts: Parts<'a>) -> Page<'a> {
     Page {
         lang: &model.lang,
         id: &model.id,
@@ -105,11 +120,27 @@ pub fn page<'a>(
         intro: model.meta.intro.as_ref().map(rich).unwrap_or_default(),
         action: model.meta.action.as_deref(),
         file_name: format!("reponses-{}-{}.json", model.id, model.edition),
-        sections: sections(model),
-        script,
-        style,
-        data,
-        csp,
+        sections: model
+            .sections
+            .iter()
+            .map(|s| Entry {
+                id: &s.id,
+                number: s.number,
+                title: &s.title,
+            })
+            .collect(),
+        body: parts.body,
+        script: parts.script,
+        style: parts.style,
+        data: parts.data,
+        csp: parts.csp,
+    }
+}
+
+impl SectionView {
+    /// Questions, notes and computed values: a measure of the markup.
+    pub fn size(&self) -> usize {
+        self.items.len() + 1
     }
 }
 
@@ -117,7 +148,9 @@ fn rich(text: &RichText) -> Vec<Vec<Span>> {
     text.runs(str::to_owned)
 }
 
-fn sections(model: &Model) -> Vec<SectionView> {
+/// The sections with their items: questions, notes and labelled computed
+/// values in their places.
+pub fn sections(model: &Model) -> Vec<SectionView> {
     let mut notes = 0;
     let mut views: Vec<SectionView> = model
         .sections

@@ -385,6 +385,16 @@ impl fmt::Display for Date {
 }
 
 impl Model {
+    /// Sections, questions and notes: a measure of the size of the
+    /// assets, to reserve their memory at once.
+    pub fn size(&self) -> usize {
+        self.sections
+            .iter()
+            .map(|s| s.items.len() + 1)
+            .sum::<usize>()
+            + self.computed.len()
+    }
+
     pub fn questions(&self) -> impl Iterator<Item = &Question> {
         self.sections.iter().flat_map(Section::questions)
     }
