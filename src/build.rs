@@ -75,36 +75,27 @@ pub fn select(
     template: Option<&Template>,
     which: Selection,
 ) -> Result<Vec<Asset>, String> {
-    // The form (the largest text) is rendered on its own thread while this
+    // The form (the largest text) is rendered on another thread while this
     // one writes the JSON files.
-    let (form, mut out) = std::thread::scope(|scope| {
-        let form = which.form.then(|| {
-            std::thread::Builder::new()
-                .name("grille-form".to_owned())
-                .spawn_scoped(scope, || crate::form::html(model))
-        });
-        let mut out = Vec::new();
-        if which.bareme {
-            out.push(Asset {
-                name: "bareme.json",
-                bytes: crate::bareme::to_json(model, source).into_bytes(),
-            });
-        }
-        if which.schema {
-            out.push(Asset {
-                name: "answers.schema.json",
-                bytes: crate::bareme::answers_schema(model).into_bytes(),
-            });
-        }
-        let form = form.map(|spawned| match spawned {
-            Ok(handle) => handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            // No thread to be had: render it here.
-            Err(_) => crate::form::html(model),
-        });
-        (form, out)
-    });
+    let (form, mut out) = crate::join(
+        || which.form.then(|| crate::form::html(model)),
+        || {
+            let mut out = Vec::new();
+            if which.bareme {
+                out.push(Asset {
+                    name: "bareme.json",
+                    bytes: crate::bareme::to_json(model, source).into_bytes(),
+                });
+            }
+            if which.schema {
+                out.push(Asset {
+                    name: "answers.schema.json",
+                    bytes: crate::bareme::answers_schema(model).into_bytes(),
+                });
+            }
+            out
+        },
+    );
     if let Some(html) = form {
         out.push(Asset {
             name: "formulaire.html",

@@ -89,6 +89,28 @@ fn compile_here(name: &str, bytes: Vec<u8>) -> Compiled {
     }
 }
 
+/// Runs `a` on another thread and `b` on this one, and returns both results;
+/// with no thread to be had, runs `a` here too. A panic in `a` goes on here.
+pub(crate) fn join<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+    // Whichever thread takes `a` from the slot runs it.
+    let slot = std::sync::Mutex::new(Some(a));
+    let run = || {
+        let a = slot.lock().ok().and_then(|mut a| a.take());
+        a.map(|a| a())
+    };
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new().spawn_scoped(scope, run).ok();
+        let b = b();
+        let a = match spawned {
+            Some(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            None => run(),
+        };
+        (a.expect("`a` runs on one thread or the other"), b)
+    })
+}
+
 fn failed(source: Source, diagnostic: Diagnostic) -> Compiled {
     Compiled {
         source,

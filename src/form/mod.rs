@@ -125,6 +125,23 @@ fn policy(script: &str, style: &str, action: Option<&str>) -> String {
 /// threads.
 const PARALLEL_ABOVE: usize = 400;
 
+/// Where a large form's sections are cut in two parts of about the same
+/// size; a small form's stay in one part.
+fn halfway(sections: &[view::SectionView]) -> usize {
+    let total: usize = sections.iter().map(view::SectionView::size).sum();
+    if total <= PARALLEL_ABOVE {
+        return sections.len();
+    }
+    let mut size = 0;
+    sections
+        .iter()
+        .position(|s| {
+            size += s.size();
+            2 * size >= total
+        })
+        .map_or(sections.len(), |i| i + 1)
+}
+
 /// Renders `formulaire.html`.
 ///
 /// # Errors
@@ -157,38 +174,12 @@ pub fn html(model: &Model) -> Result<String, String> {
     };
 
     let sections = view::sections(model);
-    let (first, second, data) = std::thread::scope(|scope| {
-        // The second half of a large form's sections, on another thread.
-        let total: usize = sections.iter().map(view::SectionView::size).sum();
-        let mut split = sections.len();
-        if total > PARALLEL_ABOVE {
-            let mut size = 0;
-            split = sections
-                .iter()
-                .position(|s| {
-                    size += s.size();
-                    2 * size >= total
-                })
-                .map_or(sections.len(), |i| i + 1);
-        }
-        let (first, second) = sections.split_at(split);
-        let other = (!second.is_empty()).then(|| {
-            let markup = &markup;
-            std::thread::Builder::new()
-                .name("grille-form".to_owned())
-                .spawn_scoped(scope, move || markup(second))
-        });
-        let first = markup(first);
-        let data = logic(model);
-        let second = other.map(|spawned| match spawned {
-            Ok(handle) => handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            // No thread to be had: render it here.
-            Err(_) => markup(second),
-        });
-        (first, second, data)
-    });
+    let (first, second) = sections.split_at(halfway(&sections));
+    // A large form's second half on another thread.
+    let (second, (first, data)) = crate::join(
+        || (!second.is_empty()).then(|| markup(second)),
+        || (markup(first), logic(model)),
+    );
     // The page shows the parts one after the other.
     let mut body = vec![first?];
     if let Some(second) = second {
