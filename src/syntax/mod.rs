@@ -1,6 +1,7 @@
 //! From bytes to the syntax tree. pest stays inside this module.
 
 pub mod ast;
+mod descent;
 mod names;
 mod parser;
 pub(crate) use parser::dedent;
@@ -31,14 +32,33 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Source, (Source, Diagnostic)
 }
 
 /// Parses a questionnaire file. A syntax error stops parsing.
+///
+/// A valid file is read by the recursive-descent reader in one pass; any
+/// other goes through pest, whose failure says what was expected where.
 pub fn parse(text: &str) -> Result<ast::File, Diagnostic> {
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(diagnostic::empty_file(Span::new(0, text.len())));
     }
-    let split = check_nesting(text)?;
-    if let Some(file) = split.and_then(|at| parse_in_two(text, at)) {
+    check_nesting(text)?;
+    if let Some(file) = descent::file(text) {
         return Ok(file);
     }
+    reference(text)
+}
+
+/// The recursive-descent reader alone: `None` where it does not read the
+/// file. For the tests and the fuzz target that hold it to [`reference`].
+#[doc(hidden)]
+pub fn recursive_descent(text: &str) -> Option<ast::File> {
+    check_nesting(text).ok()?;
+    descent::file(text)
+}
+
+/// Parses with pest and builds the tree from its pairs: the reference the
+/// recursive-descent reader is held to, and the source of syntax errors.
+#[doc(hidden)]
+pub fn reference(text: &str) -> Result<ast::File, Diagnostic> {
+    check_nesting(text)?;
     let mut pairs = match GrilleParser::parse(Rule::file, text) {
         Ok(pairs) => pairs,
         Err(_) => {
@@ -54,31 +74,9 @@ pub fn parse(text: &str) -> Result<ast::File, Diagnostic> {
     parser::file(file)
 }
 
-/// Files larger than this are parsed in two parts, on two threads.
-const SPLIT_ABOVE: usize = 64 * 1024;
-
-/// Parses the header and first items on this thread and the items from byte
-/// `at` on another. `None` when either part fails: the whole file is then
-/// parsed again in one piece, for the usual error message.
-fn parse_in_two(text: &str, at: usize) -> Option<ast::File> {
-    let (first, second) = text.split_at(at);
-    std::thread::scope(|scope| {
-        let other = scope.spawn(|| {
-            let mut pairs = GrilleParser::parse(Rule::items, second).ok()?;
-            parser::items(pairs.next()?, at).ok()
-        });
-        let mut pairs = GrilleParser::parse(Rule::file, first).ok()?;
-        let mut file = parser::file(pairs.next()?).ok()?;
-        file.items.extend(other.join().ok()??);
-        Some(file)
-    })
-}
-
 /// Refuses brackets nested beyond `MAX_NESTING`, so that no later stage can
-/// run out of stack on hostile input. For a large file, also finds where to
-/// split it: the end of the first top-level block past its middle.
-fn check_nesting(text: &str) -> Result<Option<usize>, Diagnostic> {
-    let mut split = None;
+/// run out of stack on hostile input.
+fn check_nesting(text: &str) -> Result<(), Diagnostic> {
     let mut depth = 0usize;
     for (i, b) in Brackets::new(text.as_bytes()) {
         if matches!(b, b'(' | b'[' | b'{') {
@@ -91,17 +89,9 @@ fn check_nesting(text: &str) -> Result<Option<usize>, Diagnostic> {
             }
         } else {
             depth = depth.saturating_sub(1);
-            if depth == 0
-                && b == b'}'
-                && split.is_none()
-                && text.len() > SPLIT_ABOVE
-                && i > text.len() / 2
-            {
-                split = Some(i + 1);
-            }
         }
     }
-    Ok(split)
+    Ok(())
 }
 
 /// The brackets of a text, with their offsets, outside texts in quotes and
@@ -315,46 +305,5 @@ fn found_at(text: &str, at: usize) -> Found {
     Found {
         description: format!("`{shown}{ellipsis}`"),
         len_bytes: len,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{parse, parser, GrilleParser, Rule, SPLIT_ABOVE};
-    use pest::Parser as _;
-
-    fn large_form() -> String {
-        let mut text = String::from("questionnaire t \"T\" edition 2025 { lang fr }\n");
-        let mut n = 0;
-        while text.len() < 3 * SPLIT_ABOVE {
-            n += 1;
-            text.push_str(&format!(
-                "section s{n} \"Section {n}\" {{\n  question Q{n} \"Choix {n}\" one {{ a \"A\" = 1  b \"B\" }}\n  \
-                 question R{n} \"Nombre {n}\" integer min 0 when Q{n} in {{a}}\n    bands {{ [0, 1) = 0  [1, ∞) = 2 }}\n}}\n\
-                 compute c{n} = R{n} + 1\n"
-            ));
-        }
-        text.push_str("levels { level 1 \"Un\" from 1 }\n");
-        text
-    }
-
-    #[test]
-    fn a_large_file_parses_in_two_parts_to_the_same_tree() {
-        let text = large_form();
-        let split = parse(&text).unwrap();
-        let mut pairs = GrilleParser::parse(Rule::file, &text).unwrap();
-        let whole = parser::file(pairs.next().unwrap()).unwrap();
-        assert_eq!(split, whole);
-        assert!(super::check_nesting(&text).unwrap().is_some());
-    }
-
-    #[test]
-    fn an_error_in_the_second_part_reads_as_usual() {
-        let mut text = large_form();
-        text.push_str("section broken \"B\" { question X \"x\" onee }\n");
-        let d = parse(&text).unwrap_err();
-        assert!(d.message.contains("found `onee`"), "{}", d.message);
-        let line = text[..d.primary.span.start as usize].matches('\n').count() + 1;
-        assert_eq!(line, text.lines().count());
     }
 }

@@ -49,7 +49,6 @@ pub(super) fn name(rule: Rule) -> Name {
     match rule {
         Rule::EOI => single("the end of the file"),
         Rule::file | Rule::questionnaire | Rule::k_questionnaire => single("`questionnaire`"),
-        Rule::items => grouped(Item, "`section`"),
         Rule::header => single("the header block `{ … }`"),
         Rule::field => single("a header line such as `lang fr`"),
         Rule::section | Rule::k_section => grouped(Item, "`section`"),

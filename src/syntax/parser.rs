@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 pub(super) struct GrilleParser;
 
 /// Operators per expression, beyond which it must be split with `compute`.
-const MAX_OPERATORS: usize = 1000;
+pub(super) const MAX_OPERATORS: usize = 1000;
 /// Depth of an expression tree.
 pub(super) const MAX_DEPTH: u32 = 500;
 
@@ -48,14 +48,7 @@ type Result<T> = std::result::Result<T, Diagnostic>;
 /// after its last token.
 fn span(pair: &Pair<'_, Rule>) -> Span {
     let s = pair.as_span();
-    let start = BASE.get() + s.start();
-    Span::new(start, start + trim_trailing(s.as_str()).len())
-}
-
-thread_local! {
-    /// Where the text being built starts in its file: a large file's second
-    /// part is parsed on its own, and its spans shifted by this much.
-    static BASE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    Span::new(s.start(), s.start() + trim_trailing(s.as_str()).len())
 }
 
 /// The text up to its last token: trailing blanks and `#` comments removed.
@@ -64,30 +57,46 @@ fn trim_trailing(text: &str) -> &str {
     if !text.ends_with(char::is_whitespace) && !last_line.contains('#') {
         return text; // the common case: a token, or a rule ending on its own token
     }
-    let mut text = text.trim_end();
-    loop {
-        let line_start = text.rfind('\n').map_or(0, |i| i + 1);
-        match comment_start(&text[line_start..]) {
-            Some(i) => text = text[..line_start + i].trim_end(),
-            None => return text,
+    // Read forward from the rule's first token, so that a `#` or a quote
+    // inside a text is never taken for a comment.
+    let bytes = text.as_bytes();
+    let (mut i, mut end) = (0, 0);
+    while i < bytes.len() {
+        match bytes[i] {
+            b' ' | b'\n' | b'\t' | b'\r' => i += 1,
+            b'#' => {
+                i = bytes[i..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(bytes.len(), |n| i + n)
+            }
+            b'"' => {
+                i = text_end(bytes, i);
+                end = i;
+            }
+            _ => {
+                i += 1;
+                end = i;
+            }
         }
     }
+    &text[..end]
 }
 
-/// Where a `#` comment starts on a line, outside quoted texts.
-fn comment_start(line: &str) -> Option<usize> {
-    let mut quoted = false;
-    let mut escaped = false;
-    for (i, c) in line.char_indices() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' if quoted => escaped = true,
-            '"' => quoted = !quoted,
-            '#' if !quoted => return Some(i),
-            _ => {}
+/// The end of the text in quotes that starts at `start`, in a rule that
+/// parsed: `"""…"""` when closed, else `"…"` with its escapes.
+fn text_end(bytes: &[u8], start: usize) -> usize {
+    let rest = &bytes[start..];
+    if rest.starts_with(b"\"\"\"") {
+        if let Some(n) = rest[3..].windows(3).position(|w| w == b"\"\"\"") {
+            return start + 3 + n + 3;
         }
     }
-    None
+    let mut i = 1;
+    while i < rest.len() && rest[i] != b'"' {
+        i += if rest[i] == b'\\' { 2 } else { 1 };
+    }
+    start + (i + 1).min(rest.len())
 }
 
 /// Inner pairs that carry data: keywords are skipped.
@@ -174,14 +183,6 @@ pub(super) fn file(pair: Pair<'_, Rule>) -> Result<File> {
         header: header.expect("grammar guarantees a header"),
         items: list,
     })
-}
-
-/// The items of a part of a file that starts at byte `base`.
-pub(super) fn items(pair: Pair<'_, Rule>, base: usize) -> Result<Vec<Item>> {
-    BASE.set(base);
-    let result = parts(pair).filter_map(|p| item(p).transpose()).collect();
-    BASE.set(0);
-    result
 }
 
 fn item(p: Pair<'_, Rule>) -> Result<Option<Item>> {
@@ -675,7 +676,7 @@ fn primary(pair: Pair<'_, Rule>) -> Built {
 }
 
 /// Depth of a tree already checked against `MAX_DEPTH`.
-fn depth_of(e: &Expr) -> u32 {
+pub(super) fn depth_of(e: &Expr) -> u32 {
     match &e.kind {
         ExprKind::Paren(x) | ExprKind::Unary(_, x) | ExprKind::HasAny(x) | ExprKind::Has(x, _) => {
             depth_of(x) + 1
@@ -718,7 +719,7 @@ fn text(pair: Pair<'_, Rule>) -> Text {
     Text { value, span: sp }
 }
 
-fn unescape(body: &str) -> String {
+pub(super) fn unescape(body: &str) -> String {
     let mut out = String::with_capacity(body.len());
     let mut chars = body.chars();
     while let Some(c) = chars.next() {
