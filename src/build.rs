@@ -136,8 +136,9 @@ pub fn select(
 /// into place: readers see the old file or the new one, never a part.
 ///
 /// # Errors
-/// When the folder cannot be created or a file cannot be written; files
-/// already renamed stay, the others are untouched.
+/// When the folder cannot be created or a file cannot be written (then no
+/// file is replaced), or a file cannot be renamed into place (files already
+/// renamed stay). No temporary file is left behind.
 pub fn write(dir: &Path, assets: &[Asset]) -> io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
     let staged: Vec<(PathBuf, PathBuf)> = assets
@@ -147,42 +148,55 @@ pub fn write(dir: &Path, assets: &[Asset]) -> io::Result<Vec<PathBuf>> {
             (temporary, dir.join(asset.name))
         })
         .collect();
-    // Each file is written on its own thread: large files are written at
-    // the same time.
-    let results: Vec<io::Result<()>> = std::thread::scope(|scope| {
-        let writers: Vec<_> = assets
-            .iter()
-            .zip(&staged)
-            .map(|(asset, (temporary, _))| {
-                let write = move || std::fs::write(temporary, &asset.bytes);
-                std::thread::Builder::new()
-                    .spawn_scoped(scope, write)
-                    // No thread to be had: write it here.
-                    .map_err(|_| write())
-            })
-            .collect();
-        writers
-            .into_iter()
-            .map(|w| match w {
-                Ok(handle) => handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                Err(written) => written,
-            })
-            .collect()
+    // Large files are written at the same time, then renamed at the same
+    // time (replacing a file can wait for its data to reach the disk).
+    let written = each(assets.iter().zip(&staged), |(asset, (temporary, _))| {
+        std::fs::write(temporary, &asset.bytes)
     });
-    if let Some(e) = results.into_iter().find_map(Result::err) {
+    if let Some(e) = written.into_iter().find_map(Result::err) {
         for (temporary, _) in &staged {
             let _ = std::fs::remove_file(temporary);
         }
         return Err(e);
     }
-    let mut written = Vec::new();
-    for (temporary, target) in staged {
-        std::fs::rename(&temporary, &target)?;
-        written.push(target);
+    let renamed = each(&staged, |(temporary, target)| {
+        std::fs::rename(temporary, target).inspect_err(|_| {
+            let _ = std::fs::remove_file(temporary);
+        })
+    });
+    match renamed.into_iter().find_map(Result::err) {
+        Some(e) => Err(e),
+        None => Ok(staged.into_iter().map(|(_, target)| target).collect()),
     }
-    Ok(written)
+}
+
+/// `f` on each item, each on a thread of its own (or on this one when no
+/// thread can be had); the results in the items' order.
+fn each<T, R>(items: impl IntoIterator<Item = T>, f: impl Fn(T) -> R + Sync) -> Vec<R>
+where
+    T: Copy + Send,
+    R: Send,
+{
+    let f = &f;
+    std::thread::scope(|scope| {
+        let started: Vec<_> = items
+            .into_iter()
+            .map(|item| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, move || f(item))
+                    .map_err(|_| f(item))
+            })
+            .collect();
+        started
+            .into_iter()
+            .map(|s| match s {
+                Ok(handle) => handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                Err(result) => result,
+            })
+            .collect()
+    })
 }
 
 /// The assets that differ from what the folder holds.

@@ -144,6 +144,32 @@ fn unwritable_outputs() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a folder");
 }
 
+#[test]
+fn an_output_that_cannot_be_replaced_leaves_no_temporary_file() {
+    let scratch = Scratch::new("robust-replace");
+    let out = scratch.join("assets");
+    // A folder where `bareme.json` should go: written aside, it cannot be
+    // renamed into place.
+    std::fs::create_dir_all(out.join("bareme.json").join("inside")).unwrap();
+    let dir = out.to_str().unwrap();
+    fails(
+        &[
+            "build", FORM, "-o", dir, "--only", "bareme", "--only", "schema",
+        ],
+        2,
+        &format!("cannot write into `{dir}`"),
+    );
+    let mut left: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    // The other file may have been renamed into place; nothing else is there.
+    left.retain(|name| name != "answers.schema.json");
+    assert_eq!(left, ["bareme.json"]);
+    assert!(out.join("bareme.json").join("inside").is_dir());
+}
+
 /// Each file of a folder, with its bytes, by name.
 fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<_> = std::fs::read_dir(dir)

@@ -194,30 +194,76 @@ pub fn html(model: &Model) -> Result<String, String> {
         view::Parts {
             script: &script,
             style: &style,
-            data: &data,
             csp: &csp,
-            body: &body,
         },
     );
-    let size = 65536
-        + script.len()
-        + style.len()
-        + data.len()
-        + body.iter().map(String::len).sum::<usize>();
-    let mut text = render(
+    let size = 65536 + script.len() + style.len();
+    let page = render(
         "formulaire.html",
         minijinja::Value::from_serialize(&page),
         size,
     )?;
+    // The large parts are copied once, into the page, rather than through
+    // the template engine.
+    let mut text = splice(&page, &[(SECTIONS, &body), (DATA, &[data])])?;
     if !text.ends_with('\n') {
         text.push('\n');
     }
     Ok(text)
 }
 
+/// Where the page template takes the sections' markup and the data.
+const SECTIONS: &str = "<!--grille:sections-->";
+const DATA: &str = "<!--grille:data-->";
+
+/// The page with each marker replaced by its parts, one after the other.
+/// Every text the template inserts is escaped, so a marker can only come
+/// from the template itself; each must appear there once.
+fn splice(page: &str, parts: &[(&str, &[String])]) -> Result<String, String> {
+    let mut places = Vec::new();
+    for &(marker, texts) in parts {
+        let mut found = page.match_indices(marker).map(|(at, _)| at);
+        match (found.next(), found.next()) {
+            (Some(at), None) => places.push((at, marker.len(), texts)),
+            _ => return Err(format!("the form's template must hold `{marker}` once")),
+        }
+    }
+    places.sort_by_key(|&(at, ..)| at);
+    let size = page.len()
+        + parts
+            .iter()
+            .flat_map(|(_, t)| t.iter())
+            .map(String::len)
+            .sum::<usize>();
+    let mut text = String::with_capacity(size);
+    let mut from = 0;
+    for (at, len, texts) in places {
+        text.push_str(&page[from..at]);
+        for t in texts {
+            text.push_str(t);
+        }
+        from = at + len;
+    }
+    text.push_str(&page[from..]);
+    Ok(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splice_puts_each_part_in_place_of_its_marker() {
+        let page = format!("<p>{DATA}</p>\n{SECTIONS}<b></b>");
+        let body = ["<s1>".to_owned(), "<s2>".to_owned()];
+        let data = ["{}".to_owned()];
+        let text = splice(&page, &[(SECTIONS, &body), (DATA, &data)]).unwrap();
+        assert_eq!(text, "<p>{}</p>\n<s1><s2><b></b>");
+        // A marker missing or repeated is a broken template.
+        assert!(splice("<p></p>", &[(DATA, &data)]).is_err());
+        let twice = format!("{DATA}{DATA}");
+        assert!(splice(&twice, &[(DATA, &data)]).is_err());
+    }
 
     #[test]
     fn base64_matches_the_standard() {

@@ -23,11 +23,8 @@ pub struct Page<'a> {
     file_name: String,
     /// The contents' entries.
     sections: Vec<Entry<'a>>,
-    /// The sections' markup, rendered from `sections.html` in parts.
-    body: &'a [String],
     script: &'a str,
     style: &'a str,
-    data: &'a str,
     csp: &'a str,
 }
 
@@ -100,9 +97,7 @@ struct OptionView {
 pub struct Parts<'a> {
     pub script: &'a str,
     pub style: &'a str,
-    pub data: &'a str,
     pub csp: &'a str,
-    pub body: &'a [String],
 }
 
 pub fn page<'a>(model: &'a Model, parts: Parts<'a>) -> Page<'a> {
@@ -129,10 +124,8 @@ pub fn page<'a>(model: &'a Model, parts: Parts<'a>) -> Page<'a> {
                 title: &s.title,
             })
             .collect(),
-        body: parts.body,
         script: parts.script,
         style: parts.style,
-        data: parts.data,
         csp: parts.csp,
     }
 }
