@@ -113,7 +113,7 @@ impl Checker<'_> {
                             expect.sections.insert(id.name.clone(), n.value.clone());
                         } else {
                             let suggestion =
-                                suggest::closest(&id.name, self.sections.keys().copied());
+                                suggest::closest(&id.name, super::sorted(self.sections.keys()));
                             self.report(diagnostic::undefined_section(id, suggestion));
                         }
                     }

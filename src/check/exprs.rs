@@ -1,7 +1,7 @@
 //! Expressions: names resolved, types checked, options and percentages
 //! turned into the model's plain tests.
 
-use super::{suggest, Checker};
+use super::{sorted, suggest, Checker};
 use crate::diagnostic;
 use crate::model::{ArithOp, CompareOp, Date, Expr, Kind};
 use crate::num::Num;
@@ -135,7 +135,7 @@ impl<'a> Checker<'a> {
                     return None;
                 }
                 if !self.sections.contains_key(id.name.as_str()) {
-                    let suggestion = suggest::closest(&id.name, self.sections.keys().copied());
+                    let suggestion = suggest::closest(&id.name, sorted(self.sections.keys()));
                     self.report(diagnostic::undefined_section(id, suggestion));
                     return None;
                 }
@@ -269,7 +269,7 @@ impl<'a> Checker<'a> {
         }
         let suggestion = suggest::closest(
             name,
-            self.questions.keys().chain(self.computed.keys()).copied(),
+            sorted(self.questions.keys()).chain(self.computed.keys().copied()),
         );
         let is_section = self.sections.contains_key(name);
         self.report(diagnostic::undefined_reference(

@@ -1,12 +1,11 @@
 //! Labels (none empty, none repeated) and unused computed values.
 
-use super::Checker;
+use super::{Checker, Map};
 use crate::diagnostic;
 use crate::model;
 use crate::num::Num;
 use crate::source::Span;
 use crate::syntax::ast;
-use std::collections::BTreeMap;
 
 impl Checker<'_> {
     pub(super) fn lints(&mut self, _sections: &[model::Section]) {
@@ -25,8 +24,8 @@ impl Checker<'_> {
                 "a year such as `2025`",
             ));
         }
-        let mut titles: BTreeMap<String, Span> = BTreeMap::new();
-        let mut labels: BTreeMap<String, Span> = BTreeMap::new();
+        let mut titles: Map<String, Span> = Map::default();
+        let mut labels: Map<String, Span> = Map::default();
         for section in self.ast_sections() {
             let key = section.title.value.trim().to_lowercase();
             if key.is_empty() {

@@ -113,17 +113,28 @@ struct QuestionInfo<'a> {
     section: usize,
 }
 
+/// A map from ids, for lookups: its order is not the ids' order.
+type Map<K, V> = rustc_hash::FxHashMap<K, V>;
+
+/// Ids in alphabetical order: « did you mean » takes the first of the
+/// closest, so that the choice never depends on a map's order.
+fn sorted<'k>(ids: impl Iterator<Item = &'k &'k str>) -> impl Iterator<Item = &'k str> {
+    let mut ids: Vec<&str> = ids.copied().collect();
+    ids.sort_unstable();
+    ids.into_iter()
+}
+
 struct Checker<'a> {
     file: &'a ast::File,
     /// The source text, to quote gates as written.
     text: &'a str,
     diags: Vec<Diagnostic>,
-    questions: BTreeMap<&'a str, QuestionInfo<'a>>,
+    questions: Map<&'a str, QuestionInfo<'a>>,
     computed: BTreeMap<&'a str, &'a ast::Compute>,
     /// Section id → index, for the first declaration of each id.
-    sections: BTreeMap<&'a str, usize>,
+    sections: Map<&'a str, usize>,
     /// Every question's answer type, once lowered.
-    kinds: BTreeMap<&'a str, Kind>,
+    kinds: Map<&'a str, Kind>,
     /// Lowered computed values (`None`: invalid), filled on first use.
     computed_done: BTreeMap<&'a str, Option<Typed>>,
     computed_busy: BTreeSet<&'a str>,
@@ -139,10 +150,10 @@ impl<'a> Checker<'a> {
             file,
             text,
             diags: Vec::new(),
-            questions: BTreeMap::new(),
+            questions: Map::default(),
             computed: BTreeMap::new(),
-            sections: BTreeMap::new(),
-            kinds: BTreeMap::new(),
+            sections: Map::default(),
+            kinds: Map::default(),
             computed_done: BTreeMap::new(),
             computed_busy: BTreeSet::new(),
             used: BTreeSet::new(),

@@ -1,9 +1,8 @@
 //! Declarations: every id once, in its namespace, and no reserved word.
 
-use super::{Checker, QuestionInfo};
+use super::{Checker, Map, QuestionInfo};
 use crate::diagnostic;
 use crate::syntax::ast::{self, Ident};
-use std::collections::BTreeMap;
 
 /// Words that expressions reserve: an id spelt so could not be referred to.
 const RESERVED: &[&str] = &[
@@ -16,8 +15,8 @@ impl<'a> Checker<'a> {
     pub(super) fn collect_symbols(&mut self) {
         // Questions, notes and computed values share one namespace: all are
         // referred to by bare id.
-        let mut items: BTreeMap<&'a str, (&'static str, &'a Ident)> = BTreeMap::new();
-        let mut sections: BTreeMap<&'a str, &'a Ident> = BTreeMap::new();
+        let mut items: Map<&'a str, (&'static str, &'a Ident)> = Map::default();
+        let mut sections: Map<&'a str, &'a Ident> = Map::default();
         let mut position = 0;
         for (index, section) in self.ast_sections().enumerate() {
             self.reserved(&section.id);
@@ -63,7 +62,7 @@ impl<'a> Checker<'a> {
                 self.computed.insert(&c.id.name, c);
             }
         }
-        let mut examples: BTreeMap<&str, &Ident> = BTreeMap::new();
+        let mut examples: Map<&str, &Ident> = Map::default();
         for item in &self.file.items {
             if let ast::Item::Example(e) = item {
                 if let Some(first) = examples.get(e.id.name.as_str()) {
@@ -78,7 +77,7 @@ impl<'a> Checker<'a> {
     /// Declares an id in the shared namespace; false when it was taken.
     fn declare(
         &mut self,
-        items: &mut BTreeMap<&'a str, (&'static str, &'a Ident)>,
+        items: &mut Map<&'a str, (&'static str, &'a Ident)>,
         kind: &'static str,
         id: &'a Ident,
     ) -> bool {
