@@ -1,6 +1,7 @@
 //! The assets `grille build` writes for a questionnaire, computed in memory
 //! and written so that a failed build never leaves a file half-written.
 
+use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 use crate::source::Source;
 use std::io;
@@ -130,6 +131,21 @@ pub fn select(
         }
     }
     Ok(out)
+}
+
+/// The assets selected for a model from [`crate::compile_unreached`], built
+/// beside the search for a witness of each level: that search's
+/// diagnostics, and the assets (to be written only if it found no error).
+pub fn select_beside_reachability(
+    model: &Model,
+    source: &Source,
+    template: Option<&Template>,
+    which: Selection,
+) -> (Vec<Diagnostic>, Result<Vec<Asset>, String>) {
+    crate::join(
+        || crate::reachability(model),
+        || select(model, source, template, which),
+    )
 }
 
 /// Writes each asset to a temporary file beside its target, then renames it

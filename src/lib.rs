@@ -53,26 +53,46 @@ const STACK: usize = 64 * 1024 * 1024;
 
 /// Parses and checks a file's contents.
 pub fn compile_bytes(name: &str, bytes: Vec<u8>) -> Compiled {
-    let mut input = Some(bytes);
+    on_own_stack(|| compile_here(name, bytes, true))
+}
+
+/// Reads, parses and checks a file, all but the search for a witness of each
+/// level (the one check that needs the whole model, and the slowest): the
+/// caller runs [`reachability`] on the model, beside other work.
+///
+/// # Errors
+/// When the file cannot be read.
+pub fn compile_unreached(world: &dyn World, path: &str) -> std::io::Result<Compiled> {
+    let bytes = world.read(path)?;
+    Ok(on_own_stack(|| compile_here(path, bytes, false)))
+}
+
+/// The search for a witness of each level: E0012 for a level no answers
+/// reach, W0005 for one whose witness was not found.
+pub fn reachability(model: &Model) -> Vec<Diagnostic> {
+    on_own_stack(|| check::reachability(model))
+}
+
+/// Runs `f` on a thread with the pipeline's own stack, or on the caller's
+/// when no thread can be had.
+fn on_own_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    let mut f = Some(f);
     let on_worker = std::thread::scope(|scope| {
-        let slot = &mut input;
+        let slot = &mut f;
         let worker = std::thread::Builder::new()
             .name("grille-compile".to_owned())
             .stack_size(STACK)
-            .spawn_scoped(scope, || {
-                compile_here(name, slot.take().unwrap_or_default())
-            });
-        worker.ok().map(|handle| {
+            .spawn_scoped(scope, || slot.take().map(|f| f()));
+        worker.ok().and_then(|handle| {
             handle
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         })
     });
-    // No thread to be had: compile on the caller's stack.
-    on_worker.unwrap_or_else(|| compile_here(name, input.take().unwrap_or_default()))
+    on_worker.unwrap_or_else(|| f.take().expect("not run on a thread")())
 }
 
-fn compile_here(name: &str, bytes: Vec<u8>) -> Compiled {
+fn compile_here(name: &str, bytes: Vec<u8>, reach: bool) -> Compiled {
     let source = match syntax::decode(name, bytes) {
         Ok(source) => source,
         Err((source, d)) => return failed(source, d),
@@ -81,7 +101,11 @@ fn compile_here(name: &str, bytes: Vec<u8>) -> Compiled {
         Ok(file) => file,
         Err(d) => return failed(source, d),
     };
-    let checked = check::check(&file, &source.text);
+    let checked = if reach {
+        check::check(&file, &source.text)
+    } else {
+        check::check_unreached(&file, &source.text)
+    };
     Compiled {
         source,
         model: checked.model,

@@ -217,6 +217,18 @@ fn a_failing_build_leaves_the_previous_assets_untouched() {
         1,
         "has errors: fix them first",
     );
+    // A questionnaire whose last check (a level no answers reach) fails
+    // while its assets are being built.
+    let (code, _, stderr) = grille(&[
+        "build",
+        "tests/fixtures/check/E0012_unreachable_level.grille",
+        "-o",
+        dir,
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("E0012"), "{stderr}");
+    assert!(stderr.contains("has errors: fix them first"), "{stderr}");
+    assert!(!stderr.contains("wrote"), "{stderr}");
     let after = files(&out);
     assert!(
         after == before,

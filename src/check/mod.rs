@@ -32,6 +32,21 @@ pub struct Checked {
 
 /// Checks a parsed file.
 pub fn check(file: &ast::File, text: &str) -> Checked {
+    let mut checked = check_unreached(file, text);
+    // Reachability needs the whole model: each level gets a witness or a reason.
+    if let Some(model) = &checked.model {
+        checked.diagnostics.extend(reachability(model));
+        diagnostic::sort_and_dedup(&mut checked.diagnostics);
+        if diagnostic::has_errors(&checked.diagnostics) {
+            checked.model = None;
+        }
+    }
+    checked
+}
+
+/// Every check but the search for a witness of each level, which needs the
+/// whole model and is the slowest: [`reachability`] runs it.
+pub fn check_unreached(file: &ast::File, text: &str) -> Checked {
     let mut checker = Checker::new(file, text);
     checker.collect_symbols();
     let meta = checker.header();
@@ -58,18 +73,13 @@ pub fn check(file: &ast::File, text: &str) -> Checked {
         max,
         index: std::sync::OnceLock::new(),
     });
-    // Reachability needs the whole model: each level gets a witness or a reason.
-    if let Some(model) = &model {
-        diagnostics.extend(reachability(model));
-    }
     diagnostic::sort_and_dedup(&mut diagnostics);
-    let model = model.filter(|_| !diagnostic::has_errors(&diagnostics));
     Checked { model, diagnostics }
 }
 
-/// A diagnostic for each level that no answer set can reach, or for which
-/// none was found.
-fn reachability(model: &Model) -> Vec<Diagnostic> {
+/// A diagnostic for each level that no answer set can reach (E0012), or for
+/// which none was found (W0005).
+pub fn reachability(model: &Model) -> Vec<Diagnostic> {
     use crate::engine::witness::{reach, Reach};
     let engine = crate::engine::Engine::new(model).quiet();
     let mut out = Vec::new();

@@ -58,7 +58,7 @@ fn selection(only: &[Only]) -> grille::build::Selection {
 }
 
 pub fn run(args: &Args) -> u8 {
-    let (model, source) = match super::compile(&args.form, args.color) {
+    let (model, source, mut diagnostics) = match super::compile_unreached(&args.form, args.color) {
         Ok(compiled) => compiled,
         Err(code) => return code,
     };
@@ -87,24 +87,36 @@ pub fn run(args: &Args) -> u8 {
             name: &template_name,
             text,
         });
-    let assets =
-        match grille::build::select(&model, &source, template.as_ref(), selection(&args.only)) {
-            Ok(assets) => assets,
-            Err(e) => {
-                eprintln!("error: {e}");
-                match &args.pdf_template {
-                    Some(path) => eprintln!(
-                        "help: fix the template `{}`; nothing was written",
-                        path.display()
-                    ),
-                    None => eprintln!(
-                        "note: this is a defect of grille, not of `{}`; nothing was written",
-                        args.form
-                    ),
-                }
-                return 2;
+    // The last check runs beside the assets; they are kept only if it finds
+    // no error.
+    let (reached, assets) = grille::build::select_beside_reachability(
+        &model,
+        &source,
+        template.as_ref(),
+        selection(&args.only),
+    );
+    diagnostics.extend(reached);
+    grille::diagnostic::sort_and_dedup(&mut diagnostics);
+    if let Err(code) = super::report(&args.form, &source, &diagnostics, args.color) {
+        return code;
+    }
+    let assets = match assets {
+        Ok(assets) => assets,
+        Err(e) => {
+            eprintln!("error: {e}");
+            match &args.pdf_template {
+                Some(path) => eprintln!(
+                    "help: fix the template `{}`; nothing was written",
+                    path.display()
+                ),
+                None => eprintln!(
+                    "note: this is a defect of grille, not of `{}`; nothing was written",
+                    args.form
+                ),
             }
-        };
+            return 2;
+        }
+    };
     let dir = args.output.display();
     if args.check {
         let stale = grille::build::stale(&args.output, &assets);

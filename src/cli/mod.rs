@@ -10,7 +10,7 @@ mod test;
 mod witness;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use grille::diagnostic::ColorMode;
+use grille::diagnostic::{ColorMode, Diagnostic};
 use std::io::IsTerminal;
 
 #[derive(Parser)]
@@ -124,21 +124,65 @@ pub fn compile(
             return Err(2);
         }
     };
-    if !compiled.diagnostics.is_empty() {
-        let text = grille::diagnostic::render_terminal(
-            &compiled.source,
-            &compiled.diagnostics,
-            color.for_stderr(),
-        );
-        eprint!("{text}");
-    }
+    report(path, &compiled.source, &compiled.diagnostics, color)?;
     match compiled.model {
         Some(model) => Ok((model, compiled.source)),
+        None => Err(has_errors(path)),
+    }
+}
+
+/// As [`compile`], without the search for a witness of each level: the
+/// model, and the diagnostics not yet printed (see [`report`]). Fails, with
+/// the diagnostics printed, when the other checks find errors.
+pub fn compile_unreached(
+    path: &str,
+    color: Color,
+) -> Result<
+    (
+        grille::model::Model,
+        grille::source::Source,
+        Vec<Diagnostic>,
+    ),
+    u8,
+> {
+    let compiled = match grille::compile_unreached(&grille::world::FsWorld, path) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: cannot read `{path}`: {}", describe_io(&e));
+            return Err(2);
+        }
+    };
+    match compiled.model {
+        Some(model) => Ok((model, compiled.source, compiled.diagnostics)),
         None => {
-            eprintln!("error: `{path}` has errors: fix them first (`grille check {path}`)");
-            Err(1)
+            report(path, &compiled.source, &compiled.diagnostics, color)?;
+            Err(has_errors(path))
         }
     }
+}
+
+/// Prints a questionnaire's diagnostics; fails (exit code 1) when one is an
+/// error.
+pub fn report(
+    path: &str,
+    source: &grille::source::Source,
+    diagnostics: &[Diagnostic],
+    color: Color,
+) -> Result<(), u8> {
+    if !diagnostics.is_empty() {
+        let text = grille::diagnostic::render_terminal(source, diagnostics, color.for_stderr());
+        eprint!("{text}");
+    }
+    if grille::diagnostic::has_errors(diagnostics) {
+        return Err(has_errors(path));
+    }
+    Ok(())
+}
+
+/// Says that the questionnaire has errors; the exit code.
+fn has_errors(path: &str) -> u8 {
+    eprintln!("error: `{path}` has errors: fix them first (`grille check {path}`)");
+    1
 }
 
 /// A questionnaire for scoring: a `.grille` source or its `bareme.json`.
