@@ -113,8 +113,9 @@ fn compile_here(name: &str, bytes: Vec<u8>, reach: bool) -> Compiled {
     }
 }
 
-/// Runs `a` on another thread and `b` on this one, and returns both results;
-/// with no thread to be had, runs `a` here too. A panic in `a` goes on here.
+/// Runs `a` on another thread (with the pipeline's own stack) and `b` on
+/// this one, and returns both results; with no thread to be had, runs `a`
+/// here too. A panic in `a` goes on here.
 pub(crate) fn join<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
     // Whichever thread takes `a` from the slot runs it.
     let slot = std::sync::Mutex::new(Some(a));
@@ -123,7 +124,10 @@ pub(crate) fn join<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() ->
         a.map(|a| a())
     };
     std::thread::scope(|scope| {
-        let spawned = std::thread::Builder::new().spawn_scoped(scope, run).ok();
+        let spawned = std::thread::Builder::new()
+            .stack_size(STACK)
+            .spawn_scoped(scope, run)
+            .ok();
         let b = b();
         let a = match spawned {
             Some(handle) => handle

@@ -242,6 +242,56 @@ fn mutations_read_the_same() {
     assert!(valid * 5 > runs, "{valid} of {runs} mutations are valid");
 }
 
+/// A file large enough to be read in two parts, with top-level computed
+/// values whose sets end with a `}` at no depth, where a part may begin.
+fn large_form() -> String {
+    let mut text = String::from("questionnaire t \"T\" edition 2025 { lang fr }\n");
+    let mut n = 0;
+    while text.len() < 3 * 64 * 1024 {
+        n += 1;
+        text.push_str(&format!(
+            "section s{n} \"Section {n}\" {{\n  question Q{n} \"Choix {n}\" one {{ a \"A\" = 1  b \"B\" }}\n  \
+             question R{n} \"Nombre {n}\" integer min 0 when Q{n} in {{a}}\n    bands {{ [0, 1) = 0  [1, ∞) = 2 }}\n}}\n\
+             compute c{n} = Q{n} in {{a, b}}\ncompute d{n} = Q{n} not in {{b}} or R{n} > 2\n"
+        ));
+    }
+    text.push_str("levels { level 1 \"Un\" from 1 }\nexample e { expect level 1 }\n");
+    text
+}
+
+#[test]
+fn large_files_read_in_two_parts_the_same() {
+    let text = large_form();
+    assert!(agree(&text));
+    // Every `}` of the middle third, where the second part may begin: the
+    // file as is, and with what could continue a computed value inserted
+    // after it.
+    let braces: Vec<usize> = text
+        .match_indices('}')
+        .map(|(i, _)| i + 1)
+        .filter(|&i| i > text.len() / 3 && i < 2 * text.len() / 3)
+        .collect();
+    let mut seed = 11;
+    let mut valid = 0;
+    for &at in braces.iter().step_by(41) {
+        let insert = [
+            "\n or c1",
+            " range 0..1",
+            "\nsection",
+            " and",
+            "}",
+            "{",
+            "\"",
+            "\n",
+        ][lcg(&mut seed) % 8];
+        let mutated = format!("{}{insert}{}", &text[..at], &text[at..]);
+        valid += usize::from(agree(&mutated));
+        let cut = format!("{}{}", &text[..at], &text[at + 1..]);
+        valid += usize::from(agree(&cut));
+    }
+    assert!(valid > 5, "{valid} valid mutations");
+}
+
 const HEADER: &str =
     "questionnaire t \"T\" edition 2025 { lang fr deadline 2025-01-31 n -2.5 k v }\n";
 

@@ -20,22 +20,38 @@ use crate::source::Span;
 
 /// Reads a whole file; `None` when it is not valid, or when an expression
 /// is too long or too deep (the pest builder words those).
-pub(super) fn file(text: &str) -> Option<File> {
-    let mut r = Reader {
-        text,
-        bytes: text.as_bytes(),
-        at: Mark { pos: 0, end: 0 },
-    };
+///
+/// With `split`, the end of a top-level block (past a `}` outside texts and
+/// comments, at no depth of brackets), the items from there on are read on
+/// another thread. A block that ends at that depth ends an item (or the
+/// header, or a set in a top-level `compute`), and nothing that can follow
+/// an item's last `}` can start an item: when both parts read, the file
+/// reads the same in one piece. When either fails, it is read in one piece.
+pub(super) fn file(text: &str, split: Option<usize>) -> Option<File> {
+    if let Some(at) = split {
+        let (rest, first) = crate::join(|| items(text, at), || head(&text[..at]));
+        if let (Some(mut file), Some(rest)) = (first, rest) {
+            file.items.extend(rest);
+            return Some(file);
+        }
+    }
+    head(text)
+}
+
+/// The header and the items of a file, to its end.
+fn head(text: &str) -> Option<File> {
+    let mut r = Reader::new(text, 0);
     r.skip();
     r.literal("\u{feff}");
     r.skip();
     let header = r.questionnaire()?;
-    let mut items = Vec::new();
-    while let Some(item) = r.repeat(Reader::item) {
-        items.push(item);
-    }
-    r.skip();
-    (r.at.pos == text.len()).then_some(File { header, items })
+    let items = r.items()?;
+    Some(File { header, items })
+}
+
+/// The items of a file from byte `at` to its end.
+fn items(text: &str, at: usize) -> Option<Vec<Item>> {
+    Reader::new(text, at).items()
 }
 
 /// A position, and the end of the last token read before it.
@@ -56,6 +72,24 @@ fn is_ident_char(b: u8) -> bool {
 }
 
 impl<'a> Reader<'a> {
+    fn new(text: &'a str, at: usize) -> Reader<'a> {
+        Reader {
+            text,
+            bytes: text.as_bytes(),
+            at: Mark { pos: at, end: at },
+        }
+    }
+
+    /// `item* ~ EOI`
+    fn items(&mut self) -> Option<Vec<Item>> {
+        let mut items = Vec::new();
+        while let Some(item) = self.repeat(Self::item) {
+            items.push(item);
+        }
+        self.skip();
+        (self.at.pos == self.text.len()).then_some(items)
+    }
+
     // ------------------------------------------------------------ combinators
 
     /// Runs a rule; on failure, puts the position back where it was.

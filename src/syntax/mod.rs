@@ -39,19 +39,19 @@ pub fn parse(text: &str) -> Result<ast::File, Diagnostic> {
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(diagnostic::empty_file(Span::new(0, text.len())));
     }
-    check_nesting(text)?;
-    if let Some(file) = descent::file(text) {
-        return Ok(file);
+    let split = check_nesting(text)?;
+    match descent::file(text, split) {
+        Some(file) => Ok(file),
+        None => with_pest(text),
     }
-    reference(text)
 }
 
 /// The recursive-descent reader alone: `None` where it does not read the
 /// file. For the tests and the fuzz target that hold it to [`reference`].
 #[doc(hidden)]
 pub fn recursive_descent(text: &str) -> Option<ast::File> {
-    check_nesting(text).ok()?;
-    descent::file(text)
+    let split = check_nesting(text).ok()?;
+    descent::file(text, split)
 }
 
 /// Parses with pest and builds the tree from its pairs: the reference the
@@ -59,6 +59,10 @@ pub fn recursive_descent(text: &str) -> Option<ast::File> {
 #[doc(hidden)]
 pub fn reference(text: &str) -> Result<ast::File, Diagnostic> {
     check_nesting(text)?;
+    with_pest(text)
+}
+
+fn with_pest(text: &str) -> Result<ast::File, Diagnostic> {
     let mut pairs = match GrilleParser::parse(Rule::file, text) {
         Ok(pairs) => pairs,
         Err(_) => {
@@ -74,9 +78,15 @@ pub fn reference(text: &str) -> Result<ast::File, Diagnostic> {
     parser::file(file)
 }
 
+/// Files larger than this are read in two parts, on two threads.
+const SPLIT_ABOVE: usize = 64 * 1024;
+
 /// Refuses brackets nested beyond `MAX_NESTING`, so that no later stage can
-/// run out of stack on hostile input.
-fn check_nesting(text: &str) -> Result<(), Diagnostic> {
+/// run out of stack on hostile input. For a large file, also finds where it
+/// can be read in two parts: the end of the first top-level block past its
+/// middle.
+fn check_nesting(text: &str) -> Result<Option<usize>, Diagnostic> {
+    let mut split = None;
     let mut depth = 0usize;
     for (i, b) in Brackets::new(text.as_bytes()) {
         if matches!(b, b'(' | b'[' | b'{') {
@@ -89,9 +99,17 @@ fn check_nesting(text: &str) -> Result<(), Diagnostic> {
             }
         } else {
             depth = depth.saturating_sub(1);
+            if depth == 0
+                && b == b'}'
+                && split.is_none()
+                && text.len() > SPLIT_ABOVE
+                && i > text.len() / 2
+            {
+                split = Some(i + 1);
+            }
         }
     }
-    Ok(())
+    Ok(split)
 }
 
 /// The brackets of a text, with their offsets, outside texts in quotes and
