@@ -142,8 +142,9 @@ pub fn select_beside_reachability(
     template: Option<&Template>,
     which: Selection,
 ) -> (Vec<Diagnostic>, Result<Vec<Asset>, String>) {
+    // `join`'s thread has the pipeline's own stack, as the search needs.
     crate::join(
-        || crate::reachability(model),
+        || crate::check::reachability(model),
         || select(model, source, template, which),
     )
 }

@@ -668,27 +668,27 @@ impl<'a> Reader<'a> {
             }
         });
         self.then(|r| r.expect("{"))?;
-        let mut unlabelled = None;
-        let mut levels = Vec::new();
-        while let Some(item) = self.repeat(|r| {
-            if r.keyword("none").is_some() {
-                r.then(Self::text).map(Err)
-            } else {
-                r.level().map(Ok)
-            }
-        }) {
-            match item {
-                Ok(level) => levels.push(level),
-                Err(text) => unlabelled = Some(text),
-            }
-        }
-        self.then(|r| r.expect("}"))?;
-        Some(Levels {
+        let mut result = Levels {
             scheme,
-            unlabelled,
-            levels,
-            span: self.span_from(start),
-        })
+            unlabelled: None,
+            levels: Vec::new(),
+            span: Span::default(),
+        };
+        // `unlabelled | level`, as many as there are.
+        while self
+            .repeat(|r| {
+                if r.keyword("none").is_some() {
+                    result.unlabelled = Some(r.then(Self::text)?);
+                } else {
+                    result.levels.push(r.level()?);
+                }
+                Some(())
+            })
+            .is_some()
+        {}
+        self.then(|r| r.expect("}"))?;
+        result.span = self.span_from(start);
+        Some(result)
     }
 
     fn level(&mut self) -> Option<Level> {
