@@ -5,22 +5,33 @@
 //!   cargo bench --bench pdf
 //! The 10,000-question form is written by `bench/gen` (Python 3).
 
-use grille::pdf::render_both;
+use grille::assets::{Selection, Template};
 
 fn main() {
     divan::main();
 }
 
 fn model(name: &str, text: &str) -> grille::model::Model {
-    grille::compile_bytes(name, text.as_bytes().to_vec())
+    grille::compile(&grille::world::MemoryWorld::new().with(name, text), name)
+        .expect("in memory")
         .model
         .expect("the form checks")
 }
 
 fn both(model: &grille::model::Model) -> usize {
     typst::comemo::evict(0);
-    let (candidate, jury) = render_both(model, None);
-    candidate.expect("candidates' PDF").len() + jury.expect("jury's PDF").len()
+    let pdfs = Selection {
+        pdf: true,
+        jury_pdf: true,
+        ..Selection::NONE
+    };
+    let source = grille::source::Source::new("form.grille", "");
+    let none: Option<&Template> = None;
+    grille::assets::build(model, &source, none, pdfs)
+        .expect("both PDFs")
+        .iter()
+        .map(|a| a.bytes.len())
+        .sum()
 }
 
 #[divan::bench(sample_count = 20, sample_size = 1)]

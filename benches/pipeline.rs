@@ -14,9 +14,13 @@ const COMPLETE: &str = include_str!("../tests/fixtures/answers/complet.json");
 const PARTIAL: &str = include_str!("../tests/fixtures/answers/libreville.json");
 
 fn model() -> grille::model::Model {
-    grille::compile_bytes("tnl-2024.grille", FORM.as_bytes().to_vec())
-        .model
-        .expect("the 2024 form checks")
+    grille::compile(
+        &grille::world::MemoryWorld::new().with("tnl-2024.grille", FORM),
+        "tnl-2024.grille",
+    )
+    .expect("in memory")
+    .model
+    .expect("the 2024 form checks")
 }
 
 #[divan::bench]
@@ -87,7 +91,7 @@ fn emit_answers_schema(bencher: divan::Bencher) {
     bencher.bench(|| grille::bareme::answers_schema(divan::black_box(&model)).len());
 }
 
-/// `formulaire.html`: the template rendered, the script minified and hashed.
+/// `formulaire.html`: the template rendered, the script and style hashed.
 #[divan::bench]
 fn emit_form(bencher: divan::Bencher) {
     let model = model();

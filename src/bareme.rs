@@ -51,97 +51,9 @@ pub fn to_json(model: &Model, source: &Source) -> String {
         },
         questionnaire: model,
     };
-    // Room for the usual size at once: a large text is not copied as it grows.
-    let mut out = Vec::with_capacity(8192 + 1024 * model.size());
-    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
-    bareme
-        .serialize(&mut serializer)
-        .expect("serializing to memory cannot fail");
-    out.push(b'\n');
-    String::from_utf8(out).expect("JSON is UTF-8")
-}
-
-/// The layout of `serde_json::to_writer_pretty` (two spaces a level), each
-/// line's indentation written at once rather than a level at a time: the
-/// file is mostly indentation.
-#[derive(Default)]
-struct Pretty {
-    depth: usize,
-    has_value: bool,
-}
-
-impl Pretty {
-    fn line<W: ?Sized + std::io::Write>(&self, w: &mut W, first: bool) -> std::io::Result<()> {
-        const SPACES: &[u8; 64] = &[b' '; 64];
-        w.write_all(if first { b"\n" } else { b",\n" })?;
-        let mut n = 2 * self.depth;
-        while n > 0 {
-            let step = n.min(SPACES.len());
-            w.write_all(&SPACES[..step])?;
-            n -= step;
-        }
-        Ok(())
-    }
-
-    fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, end: &[u8]) -> std::io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            self.line(w, true)?;
-        }
-        w.write_all(end)
-    }
-}
-
-impl serde_json::ser::Formatter for Pretty {
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(b"[")
-    }
-
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.close(w, b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.line(w, first)
-    }
-
-    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(b"{")
-    }
-
-    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.close(w, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.line(w, first)
-    }
-
-    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
+    let mut text = serde_json::to_string_pretty(&bareme).expect("a model serializes to JSON");
+    text.push('\n');
+    text
 }
 
 /// Reads `bareme.json` back into a model.
@@ -254,29 +166,4 @@ pub fn answers_schema(model: &Model) -> String {
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     text
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Pretty;
-    use serde::Serialize;
-
-    #[test]
-    fn pretty_lays_out_as_serde_json_does() {
-        let deep = (0..40).fold(
-            serde_json::json!("leaf"),
-            |v, i| serde_json::json!({ "k": [v, i] }),
-        );
-        let value = serde_json::json!({
-            "empty": {}, "none": [], "list": [1, "two", null, [], {"a": {"b": []}}],
-            "text": "é\n\"", "deep": deep,
-        });
-        let mut out = Vec::new();
-        let mut serializer = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
-        value.serialize(&mut serializer).unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            serde_json::to_string_pretty(&value).unwrap()
-        );
-    }
 }

@@ -49,40 +49,18 @@ struct Comment {
 
 /// `# …` comments, outside texts.
 fn comments(text: &str) -> Vec<Comment> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i..].starts_with(b"\"\"\"") {
-            i += 3;
-            while i < bytes.len() && !bytes[i..].starts_with(b"\"\"\"") {
-                i += 1;
+    crate::syntax::scan::pieces(text)
+        .filter(|(_, piece)| *piece == crate::syntax::scan::Piece::Comment)
+        .map(|(range, _)| {
+            let line_start = text[..range.start].rfind('\n').map_or(0, |n| n + 1);
+            let before = text[line_start..range.start].trim();
+            Comment {
+                start: range.start as u32,
+                end: text[..range.end].trim_end().len() as u32,
+                own_line: before.is_empty() || before == "\u{feff}",
             }
-            i += 3;
-        } else if bytes[i] == b'"' {
-            i += 1;
-            while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
-                i += if bytes[i] == b'\\' { 2 } else { 1 };
-            }
-            i += 1;
-        } else if bytes[i] == b'#' {
-            let start = i;
-            while i < bytes.len() && bytes[i] != b'\n' {
-                i += 1;
-            }
-            let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
-            let own_line = text[line_start..start].trim().is_empty()
-                || text[line_start..start].trim() == "\u{feff}";
-            out.push(Comment {
-                start: start as u32,
-                end: text[..i].trim_end().len() as u32,
-                own_line,
-            });
-        } else {
-            i += 1;
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 struct Printer<'a> {
@@ -805,45 +783,6 @@ impl Printer<'_> {
 
 fn symbol(op: BinaryOp) -> &'static str {
     op.symbol()
-}
-
-/// Whether two files have the same syntax tree, positions aside.
-pub fn same_tree(a: &File, b: &File) -> bool {
-    erase_spans(&format!("{a:?}")) == erase_spans(&format!("{b:?}"))
-}
-
-/// The debug text of a tree without its positions (spans print as
-/// `start..end`).
-fn erase_spans(debug: &str) -> String {
-    let bytes = debug.as_bytes();
-    let mut out = String::with_capacity(debug.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
-            let mut j = i;
-            while j < bytes.len() && bytes[j].is_ascii_digit() {
-                j += 1;
-            }
-            if debug[j..].starts_with("..") {
-                let mut k = j + 2;
-                while k < bytes.len() && bytes[k].is_ascii_digit() {
-                    k += 1;
-                }
-                if k > j + 2 {
-                    out.push_str("_.._");
-                    i = k;
-                    continue;
-                }
-            }
-            out.push_str(&debug[i..j]);
-            i = j;
-            continue;
-        }
-        let c = debug[i..].chars().next().unwrap_or(' ');
-        out.push(c);
-        i += c.len_utf8();
-    }
-    out
 }
 
 /// The comments of a file, in order, as written.

@@ -34,27 +34,14 @@ fn no_huge_pages() {
     }
 }
 
-/// Stack for the compiler thread: deep but bounded input never exhausts it.
-const STACK: usize = 256 * 1024 * 1024;
-
 fn main() -> ExitCode {
     restore_sigpipe();
     no_huge_pages();
-    let cli = match cli::Cli::try_parse() {
-        Ok(cli) => cli,
+    match cli::Cli::try_parse() {
+        Ok(cli) => ExitCode::from(cli.run()),
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
-    };
-    let worker = std::thread::Builder::new()
-        .stack_size(STACK)
-        .spawn(move || cli.run());
-    match worker.map(std::thread::JoinHandle::join) {
-        Ok(Ok(code)) => ExitCode::from(code),
-        _ => {
-            eprintln!("error: grille stopped unexpectedly; please report this with the file that caused it");
-            ExitCode::from(2)
+            ExitCode::from(if e.use_stderr() { 2 } else { 0 })
         }
     }
 }

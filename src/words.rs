@@ -321,9 +321,13 @@ mod tests {
             "/forms/tnl-2024.grille"
         ))
         .unwrap();
-        crate::compile_bytes("tnl-2024.grille", text.into_bytes())
-            .model
-            .unwrap()
+        crate::compile(
+            &crate::world::MemoryWorld::new().with("t.grille", text),
+            "t.grille",
+        )
+        .unwrap()
+        .model
+        .unwrap()
     }
 
     #[test]
@@ -401,9 +405,13 @@ section s "S" {
   question F "f" yesno when C >= 2024-03-01 and D != 1000000
   question G "g" yesno when not A
 }"#;
-        let m = crate::compile_bytes("t.grille", text.as_bytes().to_vec())
-            .model
-            .unwrap();
+        let m = crate::compile(
+            &crate::world::MemoryWorld::new().with("t.grille", text),
+            "t.grille",
+        )
+        .unwrap()
+        .model
+        .unwrap();
         let whens: Vec<String> = m.sections[0]
             .items
             .iter()

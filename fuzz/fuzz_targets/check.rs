@@ -3,6 +3,7 @@
 #![no_main]
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    let compiled = grille::compile_bytes("fuzz.grille", data.to_vec());
+    let world = grille::world::MemoryWorld::new().with("fuzz.grille", data);
+    let compiled = grille::compile(&world, "fuzz.grille").expect("in memory");
     assert!(compiled.model.is_some() || !compiled.diagnostics.is_empty());
 });

@@ -5,11 +5,11 @@
 use std::sync::LazyLock;
 
 static MODEL: LazyLock<grille::model::Model> = LazyLock::new(|| {
-    grille::compile_bytes(
-        "tnl-2024.grille",
-        include_bytes!("../../forms/tnl-2024.grille").to_vec(),
-    )
-    .model
+    let form = include_bytes!("../../forms/tnl-2024.grille");
+    let world = grille::world::MemoryWorld::new().with("tnl-2024.grille", form.as_slice());
+    grille::compile(&world, "tnl-2024.grille")
+        .expect("in memory")
+        .model
     .expect("the 2024 form checks")
 });
 

@@ -1,11 +1,12 @@
 //! Example answer sets: every answer fits its question, every expectation
 //! names something that exists.
 
-use super::{suggest, Checker};
+use super::Checker;
 use crate::diagnostic;
 use crate::model::{self, Answer, Date, Expectations, Kind, Levels, Scoring};
 use crate::num::Num;
 use crate::source::Span;
+use crate::suggest;
 use crate::syntax::ast::{self, Expectation, Ident, Value};
 use std::collections::BTreeMap;
 

@@ -1,11 +1,12 @@
 //! Expressions: names resolved, types checked, options and percentages
 //! turned into the model's plain tests.
 
-use super::{sorted, suggest, Checker};
+use super::{sorted, Checker};
 use crate::diagnostic;
 use crate::model::{ArithOp, CompareOp, Date, Expr, Kind};
 use crate::num::Num;
 use crate::source::Span;
+use crate::suggest;
 use crate::syntax::ast::{self, BinaryOp, ExprKind, Ident, UnaryOp};
 
 /// A lowered expression and its type.

@@ -1,10 +1,11 @@
 //! The questionnaire header: its fields and their values.
 
-use super::{suggest, Checker};
+use super::Checker;
 use crate::diagnostic;
 use crate::model::{Date, Meta, RichText};
 use crate::num::Num;
 use crate::source::Span;
+use crate::suggest;
 use crate::syntax::ast::{self, Value};
 use std::collections::BTreeMap;
 

@@ -10,15 +10,11 @@ mod levels;
 mod lints;
 mod order;
 mod questions;
-mod suggest;
 mod symbols;
-
-pub(crate) use suggest::closest;
 
 use crate::diagnostic::{self, Diagnostic};
 use crate::model::{Kind, Model};
 use crate::num::Num;
-use crate::source::Span;
 use crate::syntax::ast;
 use exprs::Typed;
 use std::collections::{BTreeMap, BTreeSet};
@@ -30,23 +26,19 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Checks a parsed file.
-pub fn check(file: &ast::File, text: &str) -> Checked {
-    let mut checked = check_unreached(file, text);
-    // Reachability needs the whole model: each level gets a witness or a reason.
-    if let Some(model) = &checked.model {
-        checked.diagnostics.extend(reachability(model));
-        diagnostic::sort_and_dedup(&mut checked.diagnostics);
-        if diagnostic::has_errors(&checked.diagnostics) {
-            checked.model = None;
+impl Checked {
+    /// No model: an error stopped the pipeline before checking.
+    pub fn failed(error: Diagnostic) -> Checked {
+        Checked {
+            model: None,
+            diagnostics: vec![error],
         }
     }
-    checked
 }
 
-/// Every check but the search for a witness of each level, which needs the
-/// whole model and is the slowest: [`reachability`] runs it.
-pub fn check_unreached(file: &ast::File, text: &str) -> Checked {
+/// Checks a parsed file: every check but the search for answers reaching
+/// each level, which needs the engine (`crate::reach`).
+pub fn check(file: &ast::File, text: &str) -> Checked {
     let mut checker = Checker::new(file, text);
     checker.collect_symbols();
     let meta = checker.header();
@@ -75,43 +67,6 @@ pub fn check_unreached(file: &ast::File, text: &str) -> Checked {
     });
     diagnostic::sort_and_dedup(&mut diagnostics);
     Checked { model, diagnostics }
-}
-
-/// A diagnostic for each level that no answer set can reach (E0012), or for
-/// which none was found (W0005).
-pub fn reachability(model: &Model) -> Vec<Diagnostic> {
-    use crate::engine::witness::{reach, Reach};
-    let engine = crate::engine::Engine::new(model).quiet();
-    let mut out = Vec::new();
-    // From the highest level down: a witness for a level reaches those below.
-    let mut witnessed = 0;
-    for level in model.levels.levels.iter().rev() {
-        if level.number <= witnessed {
-            continue;
-        }
-        match reach(&engine, level.number) {
-            Reach::Witness(_, outcome) => witnessed = outcome.level,
-            Reach::Impossible(reason) => {
-                // Point at the conditions involved: this level's, and those of
-                // the levels below it when they accumulate.
-                let gates: Vec<Span> = model
-                    .levels
-                    .levels
-                    .iter()
-                    .filter(|l| model.levels.scheme.needs(level.number, l.number))
-                    .flat_map(|l| l.gates.iter().map(|g| g.span))
-                    .collect();
-                let primary = level.gates.last().map_or(level.span, |g| g.span);
-                let mut d = diagnostic::unreachable_level(primary, level.number, &reason);
-                for span in gates.into_iter().filter(|s| *s != primary) {
-                    d = d.with_label(span, "this condition");
-                }
-                out.push(d);
-            }
-            Reach::NotFound => out.push(diagnostic::level_not_found(level.span, level.number)),
-        }
-    }
-    out
 }
 
 /// A question as declared: where it stands and its syntax.

@@ -40,11 +40,11 @@ enum Only {
     Schema,
 }
 
-fn selection(only: &[Only]) -> grille::build::Selection {
+fn selection(only: &[Only]) -> grille::assets::Selection {
     if only.is_empty() {
-        return grille::build::Selection::ALL;
+        return grille::assets::Selection::ALL;
     }
-    let mut s = grille::build::Selection::NONE;
+    let mut s = grille::assets::Selection::NONE;
     for o in only {
         match o {
             Only::Form => s.form = true,
@@ -58,7 +58,7 @@ fn selection(only: &[Only]) -> grille::build::Selection {
 }
 
 pub fn run(args: &Args) -> u8 {
-    let (model, source, mut diagnostics) = match super::compile_unreached(&args.form, args.color) {
+    let (model, source) = match super::compile(&args.form, args.color) {
         Ok(compiled) => compiled,
         Err(code) => return code,
     };
@@ -83,33 +83,28 @@ pub fn run(args: &Args) -> u8 {
         .unwrap_or_default();
     let template = template_text
         .as_deref()
-        .map(|text| grille::build::Template {
+        .map(|text| grille::assets::Template {
             name: &template_name,
             text,
         });
-    // The last check runs beside the assets; they are kept only if it finds
-    // no error.
-    let (reached, assets) = grille::build::select_beside_reachability(
+    let assets = match grille::assets::build(
         &model,
         &source,
         template.as_ref(),
         selection(&args.only),
-    );
-    diagnostics.extend(reached);
-    grille::diagnostic::sort_and_dedup(&mut diagnostics);
-    if let Err(code) = super::report(&args.form, &source, &diagnostics, args.color) {
-        return code;
-    }
-    let assets = match assets {
+    ) {
         Ok(assets) => assets,
         Err(e) => {
             eprintln!("error: {e}");
-            match &args.pdf_template {
-                Some(path) => eprintln!(
+            match (&e, &args.pdf_template) {
+                (grille::assets::Error::Template(_), Some(path)) => eprintln!(
                     "help: fix the template `{}`; nothing was written",
                     path.display()
                 ),
-                None => eprintln!(
+                (grille::assets::Error::NoPdf, _) => eprintln!(
+                    "help: build grille with its default features, or choose other assets with `--only`; nothing was written"
+                ),
+                _ => eprintln!(
                     "note: this is a defect of grille, not of `{}`; nothing was written",
                     args.form
                 ),
@@ -119,7 +114,7 @@ pub fn run(args: &Args) -> u8 {
     };
     let dir = args.output.display();
     if args.check {
-        let stale = grille::build::stale(&args.output, &assets);
+        let stale = grille::assets::stale(&args.output, &assets);
         if stale.is_empty() {
             eprintln!("{dir}: up to date");
             return 0;
@@ -136,7 +131,7 @@ pub fn run(args: &Args) -> u8 {
         );
         return 1;
     }
-    match grille::build::write(&args.output, &assets) {
+    match grille::assets::write(&args.output, &assets) {
         Ok(written) => {
             for path in written {
                 eprintln!("wrote {}", path.display());

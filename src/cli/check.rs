@@ -67,9 +67,6 @@ pub fn run(args: &Args) -> u8 {
             Format::Json => json.extend(diagnostic::render_json(&compiled.source, diags)),
             Format::Github => print!("{}", diagnostic::render_github(&compiled.source, diags)),
         }
-        // The process ends soon: freeing a large model one node at a time
-        // would only delay it.
-        std::mem::forget(compiled);
     }
     if let Format::Json = args.format {
         let text = serde_json::to_string_pretty(&json).unwrap_or_default();

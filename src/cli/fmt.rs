@@ -50,9 +50,9 @@ fn one(path: &str, args: &Args) -> u8 {
         }
     };
     // Nothing the file says may change: the same tree, the same comments.
-    let same = grille::syntax::parse(&formatted).is_ok_and(|new| {
-        grille::syntax::parse(&text).is_ok_and(|old| grille::fmt::same_tree(&old, &new))
-    }) && grille::fmt::comment_texts(&text) == grille::fmt::comment_texts(&formatted);
+    let same = grille::syntax::parse(&formatted)
+        .is_ok_and(|new| grille::syntax::parse(&text).is_ok_and(|old| old == new))
+        && grille::fmt::comment_texts(&text) == grille::fmt::comment_texts(&formatted);
     if !same {
         eprintln!("error: `{path}` was left as it is: formatting it would change what it says");
         eprintln!("note: this is a defect of grille; please report it with the file");

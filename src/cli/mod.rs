@@ -131,36 +131,6 @@ pub fn compile(
     }
 }
 
-/// As [`compile`], without the search for a witness of each level: the
-/// model, and the diagnostics not yet printed (see [`report`]). Fails, with
-/// the diagnostics printed, when the other checks find errors.
-pub fn compile_unreached(
-    path: &str,
-    color: Color,
-) -> Result<
-    (
-        grille::model::Model,
-        grille::source::Source,
-        Vec<Diagnostic>,
-    ),
-    u8,
-> {
-    let compiled = match grille::compile_unreached(&grille::world::FsWorld, path) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: cannot read `{path}`: {}", describe_io(&e));
-            return Err(2);
-        }
-    };
-    match compiled.model {
-        Some(model) => Ok((model, compiled.source, compiled.diagnostics)),
-        None => {
-            report(path, &compiled.source, &compiled.diagnostics, color)?;
-            Err(has_errors(path))
-        }
-    }
-}
-
 /// Prints a questionnaire's diagnostics; fails (exit code 1) when one is an
 /// error.
 pub fn report(

@@ -226,7 +226,7 @@ pub fn answer(question: &Question, raw: Raw) -> Result<Option<Answer>, Problem> 
 }
 
 fn unknown_option(id: &str, options: &[crate::model::Choice]) -> String {
-    let suggestion = crate::check::closest(id, options.iter().map(|o| o.id.as_str()));
+    let suggestion = crate::suggest::closest(id, options.iter().map(|o| o.id.as_str()));
     match suggestion {
         Some(s) => format!("`{id}` is not one of its options (did you mean `{s}`?)"),
         None => format!("`{id}` is not one of its options ({})", ids(options)),
@@ -495,7 +495,7 @@ pub fn collect<'k>(
 const MAX_PROBLEMS: usize = 100;
 
 fn unknown_question(model: &Model, id: &str) -> Problem {
-    let suggestion = crate::check::closest(id, model.questions().map(|q| q.id.as_str()));
+    let suggestion = crate::suggest::closest(id, model.questions().map(|q| q.id.as_str()));
     let message = match suggestion {
         Some(s) => format!(
             "no such question in `{}` {} (did you mean `{s}`?)",

@@ -61,7 +61,7 @@ pub fn rows(model: &Model, file: &str, text: &str) -> Result<Vec<Row>, Vec<Probl
             name_column = Some(i);
             continue;
         }
-        let suggestion = crate::check::closest(id, model.questions().map(|q| q.id.as_str()));
+        let suggestion = crate::suggest::closest(id, model.questions().map(|q| q.id.as_str()));
         problems.push(Problem::general(format!(
             "column {} `{column}` is not a question of `{}` {}{}",
             i + 1,

@@ -20,8 +20,6 @@ pub use outcome::{
 use crate::model::{Answer, Item, Kind, Model, Question, Scheme, Scoring};
 use crate::num::Num;
 use eval::Run;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// A problem with an answer set: it is invalid and gets no score.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,27 +54,9 @@ impl std::fmt::Display for Problem {
     }
 }
 
-/// A fast hash for short ids (FxHash's mixing): lookups are on the hot path
-/// of scoring, and ids come from the questionnaire, not from an attacker.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type IdMap<'m, V> = HashMap<&'m str, V, BuildHasherDefault<IdHasher>>;
+/// A fast hash map for short ids: lookups are on the hot path of scoring,
+/// and ids come from the questionnaire, not from an attacker.
+type IdMap<'m, V> = rustc_hash::FxHashMap<&'m str, V>;
 
 /// A questionnaire prepared for scoring many answer sets.
 pub struct Engine<'m> {

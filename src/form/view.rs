@@ -26,6 +26,10 @@ pub struct Page<'a> {
     script: &'a str,
     style: &'a str,
     csp: &'a str,
+    /// The sections with their questions (`sections.html`).
+    body: Vec<SectionView>,
+    /// The page's data, JSON safe to embed in a script element.
+    data: String,
 }
 
 type Span = crate::model::Run;
@@ -98,6 +102,7 @@ pub struct Parts<'a> {
     pub script: &'a str,
     pub style: &'a str,
     pub csp: &'a str,
+    pub data: String,
 }
 
 pub fn page<'a>(model: &'a Model, parts: Parts<'a>) -> Page<'a> {
@@ -127,13 +132,8 @@ pub fn page<'a>(model: &'a Model, parts: Parts<'a>) -> Page<'a> {
         script: parts.script,
         style: parts.style,
         csp: parts.csp,
-    }
-}
-
-impl SectionView {
-    /// Questions, notes and computed values: a measure of the markup.
-    pub fn size(&self) -> usize {
-        self.items.len() + 1
+        body: sections(model),
+        data: parts.data,
     }
 }
 
@@ -143,7 +143,7 @@ fn rich(text: &RichText) -> Vec<Vec<Span>> {
 
 /// The sections with their items: questions, notes and labelled computed
 /// values in their places.
-pub fn sections(model: &Model) -> Vec<SectionView> {
+fn sections(model: &Model) -> Vec<SectionView> {
     let mut notes = 0;
     let mut views: Vec<SectionView> = model
         .sections

@@ -41,7 +41,7 @@ impl Edition {
     }
 }
 
-pub use crate::build::Template;
+pub use crate::assets::Template;
 
 /// Fonts shipped in the binary, read once.
 static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
@@ -157,29 +157,6 @@ pub fn render(
             "the PDF does not meet PDF/UA-1 and PDF/A-2a:\n{}",
             messages(&world, name, &errors)
         )
-    })
-}
-
-/// Both editions, typeset side by side: the candidates' and the jury's.
-pub fn render_both(
-    model: &Model,
-    template: Option<&Template>,
-) -> (Result<Vec<u8>, String>, Result<Vec<u8>, String>) {
-    std::thread::scope(|scope| {
-        // typst recurses along nested content: give it the stack the
-        // compiler thread has.
-        let jury = std::thread::Builder::new()
-            .stack_size(64 * 1024 * 1024)
-            .spawn_scoped(scope, || render(model, Edition::Jury, template));
-        let candidate = render(model, Edition::Candidate, template);
-        let jury = match jury {
-            Ok(handle) => handle.join().unwrap_or_else(|_| {
-                Err("typesetting the jury's PDF stopped unexpectedly".to_owned())
-            }),
-            // No second thread: typeset it here.
-            Err(_) => render(model, Edition::Jury, template),
-        };
-        (candidate, jury)
     })
 }
 

@@ -1,33 +1,45 @@
 //! The syntax tree: what the file says, in its order, with a span on every
 //! node. Nothing here is validated; the checker turns it into a `Model`.
+//!
+//! Two trees are equal when they say the same thing: spans are left out of
+//! the comparison (`fmt` keeps the tree, not the positions).
 
 use crate::num::Num;
 use crate::source::Span;
+use derive_where::derive_where;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct Ident {
     pub name: String,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 
 /// A string literal, unescaped (block strings de-indented).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct Text {
     pub value: String,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 
 /// A number literal, with its text as written.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct NumLit {
     pub value: Num,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 
 /// A date literal such as `2024-03-15`, not yet validated.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct DateLit {
     pub text: String,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 
@@ -37,32 +49,37 @@ pub struct File {
     pub items: Vec<Item>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct Header {
     pub id: Ident,
     pub title: Text,
     pub edition: NumLit,
     pub fields: Vec<Field>,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 
 /// `key value` in the header block.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct Field {
     pub key: Ident,
     pub value: Value,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 
 /// A literal value: in header fields and example answers.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub enum Value {
     Text(Text),
     Number(NumLit),
     Date(DateLit),
-    Bool(bool, Span),
+    Bool(bool, #[derive_where(skip(EqHashOrd))] Span),
     Ident(Ident),
-    Set(Vec<Ident>, Span),
+    Set(Vec<Ident>, #[derive_where(skip(EqHashOrd))] Span),
 }
 
 impl Value {
@@ -85,54 +102,65 @@ pub enum Item {
     Example(Example),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct Section {
     pub id: Ident,
     pub title: Text,
     pub when: Option<Expr>,
     pub items: Vec<SectionItem>,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub enum SectionItem {
-    Intro(Text, Span),
+    Intro(Text, #[derive_where(skip(EqHashOrd))] Span),
     Question(Question),
     Note(Note),
     Compute(Compute),
     Check(Check),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct Note {
     pub id: Option<Ident>,
     pub text: Text,
     pub when: Option<Expr>,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 
 /// `compute id "label" = expr range lo..hi`
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct Compute {
     pub id: Ident,
     pub label: Option<Text>,
     pub expr: Expr,
     pub range: Option<(NumLit, NumLit)>,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct Question {
     pub id: Ident,
     pub label: Text,
     pub parts: Vec<Part>,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 
 /// One part of a question after its label: its type, options or an attribute.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct Part {
     pub kind: PartKind,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 
@@ -190,12 +218,14 @@ impl TypeName {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct OptionDecl {
     pub id: Ident,
     pub label: Text,
     pub points: Option<NumLit>,
     pub exclusive: bool,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 
@@ -206,7 +236,8 @@ pub struct Bands {
     pub bands: Vec<Band>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct Band {
     pub lower: NumLit,
     pub lower_closed: bool,
@@ -214,14 +245,17 @@ pub struct Band {
     pub upper: Option<NumLit>,
     pub upper_closed: bool,
     pub points: NumLit,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct Check {
     pub soft: bool,
     pub expr: Expr,
     pub message: Text,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 
@@ -231,52 +265,63 @@ pub enum Scheme {
     Independent,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct Levels {
     pub scheme: Option<Scheme>,
     pub unlabelled: Option<Text>,
     pub levels: Vec<Level>,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct Level {
     pub number: NumLit,
     pub name: Text,
     pub threshold: Option<Threshold>,
     pub gates: Vec<Expr>,
     pub description: Option<Text>,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct Threshold {
     pub value: NumLit,
     pub percent: bool,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct Example {
     pub id: Ident,
     pub title: Option<Text>,
     pub answers: Vec<(Ident, Value)>,
     pub jury: Vec<(Ident, NumLit)>,
     pub expect: Vec<Expectation>,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub enum Expectation {
     Level(NumLit),
     Total(NumLit),
     Section(Ident, NumLit),
-    Invalid(Span),
+    Invalid(#[derive_where(skip(EqHashOrd))] Span),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
 pub struct Expr {
     pub kind: ExprKind,
+    #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }
 

@@ -1,9 +1,9 @@
 //! From bytes to the syntax tree. pest stays inside this module.
 
 pub mod ast;
-mod descent;
 mod names;
 mod parser;
+pub(crate) mod scan;
 pub(crate) use parser::dedent;
 
 use crate::diagnostic::{self, Diagnostic, SyntaxHint};
@@ -16,53 +16,28 @@ use std::collections::BTreeMap;
 /// Brackets nested deeper than this are refused before parsing.
 const MAX_NESTING: usize = 64;
 
-/// Decodes a file's bytes. Invalid UTF-8 is an error that points at the first
-/// bad byte; the returned source is still usable for rendering it.
-pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Source, (Source, Diagnostic)> {
+/// Decodes a file's bytes into its source, and says whether they were
+/// UTF-8: invalid UTF-8 is an error that points at the first bad byte, and
+/// the source (with the bad bytes replaced) is still usable to render it.
+pub fn decode(name: &str, bytes: Vec<u8>) -> (Source, Result<(), Diagnostic>) {
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(Source::new(name, text)),
+        Ok(text) => (Source::new(name, text), Ok(())),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let byte = e.as_bytes()[at];
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let d = diagnostic::not_utf8(Span::new(at, at + 1), byte);
-            Err((Source::new(name, text), d))
+            (Source::new(name, text), Err(d))
         }
     }
 }
 
 /// Parses a questionnaire file. A syntax error stops parsing.
-///
-/// A valid file is read by the recursive-descent reader in one pass; any
-/// other goes through pest, whose failure says what was expected where.
 pub fn parse(text: &str) -> Result<ast::File, Diagnostic> {
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(diagnostic::empty_file(Span::new(0, text.len())));
     }
-    let split = check_nesting(text)?;
-    match descent::file(text, split) {
-        Some(file) => Ok(file),
-        None => with_pest(text),
-    }
-}
-
-/// The recursive-descent reader alone: `None` where it does not read the
-/// file. For the tests and the fuzz target that hold it to [`reference`].
-#[doc(hidden)]
-pub fn recursive_descent(text: &str) -> Option<ast::File> {
-    let split = check_nesting(text).ok()?;
-    descent::file(text, split)
-}
-
-/// Parses with pest and builds the tree from its pairs: the reference the
-/// recursive-descent reader is held to, and the source of syntax errors.
-#[doc(hidden)]
-pub fn reference(text: &str) -> Result<ast::File, Diagnostic> {
     check_nesting(text)?;
-    with_pest(text)
-}
-
-fn with_pest(text: &str) -> Result<ast::File, Diagnostic> {
     let mut pairs = match GrilleParser::parse(Rule::file, text) {
         Ok(pairs) => pairs,
         Err(_) => {
@@ -78,17 +53,11 @@ fn with_pest(text: &str) -> Result<ast::File, Diagnostic> {
     parser::file(file)
 }
 
-/// Files larger than this are read in two parts, on two threads.
-const SPLIT_ABOVE: usize = 64 * 1024;
-
 /// Refuses brackets nested beyond `MAX_NESTING`, so that no later stage can
-/// run out of stack on hostile input. For a large file, also finds where it
-/// can be read in two parts: the end of the first top-level block past its
-/// middle.
-fn check_nesting(text: &str) -> Result<Option<usize>, Diagnostic> {
-    let mut split = None;
+/// run out of stack on hostile input.
+fn check_nesting(text: &str) -> Result<(), Diagnostic> {
     let mut depth = 0usize;
-    for (i, b) in Brackets::new(text.as_bytes()) {
+    for (i, b) in scan::brackets(text) {
         if matches!(b, b'(' | b'[' | b'{') {
             depth += 1;
             if depth > MAX_NESTING {
@@ -99,69 +68,9 @@ fn check_nesting(text: &str) -> Result<Option<usize>, Diagnostic> {
             }
         } else {
             depth = depth.saturating_sub(1);
-            if depth == 0
-                && b == b'}'
-                && split.is_none()
-                && text.len() > SPLIT_ABOVE
-                && i > text.len() / 2
-            {
-                split = Some(i + 1);
-            }
         }
     }
-    Ok(split)
-}
-
-/// The brackets of a text, with their offsets, outside texts in quotes and
-/// comments: a scan far cheaper than parsing, for the checks made before it.
-struct Brackets<'a> {
-    bytes: &'a [u8],
-    i: usize,
-}
-
-impl<'a> Brackets<'a> {
-    fn new(bytes: &'a [u8]) -> Brackets<'a> {
-        Brackets { bytes, i: 0 }
-    }
-
-    /// Moves past the first `end` at or after `self.i`, or to the end.
-    fn skip_past(&mut self, end: &[u8], stop_at_newline: bool) {
-        let bytes = self.bytes;
-        while self.i < bytes.len() && !bytes[self.i..].starts_with(end) {
-            if stop_at_newline && bytes[self.i] == b'\n' {
-                return;
-            }
-            self.i += if bytes[self.i] == b'\\' && end == b"\"" {
-                2
-            } else {
-                1
-            };
-        }
-        self.i += end.len();
-    }
-}
-
-impl Iterator for Brackets<'_> {
-    type Item = (usize, u8);
-
-    fn next(&mut self) -> Option<(usize, u8)> {
-        while self.i < self.bytes.len() {
-            let at = self.i;
-            let b = self.bytes[at];
-            self.i += 1;
-            match b {
-                b'#' => self.skip_past(b"\n", false),
-                b'"' if self.bytes[at..].starts_with(b"\"\"\"") => {
-                    self.i = at + 3;
-                    self.skip_past(b"\"\"\"", false);
-                }
-                b'"' => self.skip_past(b"\"", true),
-                b'(' | b'[' | b'{' | b')' | b']' | b'}' => return Some((at, b)),
-                _ => {}
-            }
-        }
-        None
-    }
+    Ok(())
 }
 
 fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
@@ -241,7 +150,7 @@ fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
         .strip_prefix('`')
         .and_then(|f| f.strip_suffix('`'))
         .filter(|word| word.len() > 1 && word.chars().all(|c| c.is_alphanumeric() || c == '_'))
-        .and_then(|word| crate::check::closest(word, keywords));
+        .and_then(|word| crate::suggest::closest(word, keywords));
     let digits_before = text[..at]
         .chars()
         .next_back()
@@ -282,7 +191,7 @@ fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
 /// The `{` still open at an offset, if any: the block a missing `}` leaves open.
 fn unclosed_brace(text: &str, at: usize) -> Option<usize> {
     let mut open = Vec::new();
-    for (i, b) in Brackets::new(&text.as_bytes()[..at]) {
+    for (i, b) in scan::brackets(&text[..at]) {
         match b {
             b'{' => open.push(i),
             b'}' => {

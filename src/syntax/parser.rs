@@ -57,46 +57,7 @@ fn trim_trailing(text: &str) -> &str {
     if !text.ends_with(char::is_whitespace) && !last_line.contains('#') {
         return text; // the common case: a token, or a rule ending on its own token
     }
-    // Read forward from the rule's first token, so that a `#` or a quote
-    // inside a text is never taken for a comment.
-    let bytes = text.as_bytes();
-    let (mut i, mut end) = (0, 0);
-    while i < bytes.len() {
-        match bytes[i] {
-            b' ' | b'\n' | b'\t' | b'\r' => i += 1,
-            b'#' => {
-                i = bytes[i..]
-                    .iter()
-                    .position(|&b| b == b'\n')
-                    .map_or(bytes.len(), |n| i + n)
-            }
-            b'"' => {
-                i = text_end(bytes, i);
-                end = i;
-            }
-            _ => {
-                i += 1;
-                end = i;
-            }
-        }
-    }
-    &text[..end]
-}
-
-/// The end of the text in quotes that starts at `start`, in a rule that
-/// parsed: `"""…"""` when closed, else `"…"` with its escapes.
-fn text_end(bytes: &[u8], start: usize) -> usize {
-    let rest = &bytes[start..];
-    if rest.starts_with(b"\"\"\"") {
-        if let Some(n) = rest[3..].windows(3).position(|w| w == b"\"\"\"") {
-            return start + 3 + n + 3;
-        }
-    }
-    let mut i = 1;
-    while i < rest.len() && rest[i] != b'"' {
-        i += if rest[i] == b'\\' { 2 } else { 1 };
-    }
-    start + (i + 1).min(rest.len())
+    &text[..super::scan::end_of_tokens(text)]
 }
 
 /// Inner pairs that carry data: keywords are skipped.

@@ -7,7 +7,7 @@ const HEADER: &str = "questionnaire t \"T\" edition 2025 { lang fr }\n";
 
 /// Compiles and renders; returns the codes and the rendered text.
 fn run(bytes: Vec<u8>) -> (Vec<Code>, String) {
-    let compiled = grille::compile_bytes("hostile.grille", bytes);
+    let compiled = crate::common::compile("hostile.grille", bytes);
     let text = render_terminal(&compiled.source, &compiled.diagnostics, ColorMode::Never);
     (compiled.diagnostics.iter().map(|d| d.code).collect(), text)
 }
@@ -39,7 +39,7 @@ fn byte_order_mark_and_crlf_are_accepted() {
     ))
     .unwrap();
     let crlf = format!("\u{feff}{}", form.replace('\n', "\r\n"));
-    let compiled = grille::compile_bytes("crlf.grille", crlf.into_bytes());
+    let compiled = crate::common::compile("crlf.grille", crlf.into_bytes());
     assert!(compiled.diagnostics.is_empty());
     let model = compiled.model.unwrap();
     assert_eq!(model.max.to_string(), "200");
@@ -98,7 +98,7 @@ fn many_errors_are_all_reported_in_order() {
         input.push_str(&format!("  question Q{i} \"q{i}\" yesno when R{i}\n"));
     }
     input.push_str("}\n");
-    let compiled = grille::compile_bytes("many.grille", input.into_bytes());
+    let compiled = crate::common::compile("many.grille", input.into_bytes());
     assert_eq!(compiled.diagnostics.len(), 200);
     assert!(compiled
         .diagnostics
@@ -123,7 +123,7 @@ fn long_chains_within_the_limits_check_on_a_small_stack() {
     let result = std::thread::Builder::new()
         .stack_size(1 << 20)
         .spawn(move || {
-            grille::compile_bytes("chain.grille", input.into_bytes())
+            crate::common::compile("chain.grille", input.into_bytes())
                 .diagnostics
                 .len()
         })
@@ -168,7 +168,7 @@ fn mutations_of_the_2024_form_never_panic() {
             format!("{}{}", &form[..at], &form[next..]),
             format!("{}{insert}{}", &form[..at], &form[at..]),
         ] {
-            let compiled = grille::compile_bytes("mutated.grille", mutated.into_bytes());
+            let compiled = crate::common::compile("mutated.grille", mutated.into_bytes());
             let _ = render_terminal(&compiled.source, &compiled.diagnostics, ColorMode::Never);
             let _ = grille::diagnostic::render_json(&compiled.source, &compiled.diagnostics);
             runs += 1;

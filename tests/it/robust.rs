@@ -1,9 +1,7 @@
 //! Bad input everywhere gets a clear error and an exit code, never a panic
 //! message; a failing build leaves the previous assets as they were.
 
-mod common;
-
-use common::{grille, Scratch};
+use crate::common::{grille, Scratch};
 
 const FORM: &str = "forms/tnl-2024.grille";
 

@@ -4,9 +4,7 @@
 //! byte-identical, and texts that look like typst markup are shown as
 //! written.
 
-mod common;
-
-use common::{grille, Scratch};
+use crate::common::{grille, Scratch};
 use grille::model::{Kind, Model};
 use std::path::Path;
 use std::process::Command;
@@ -43,7 +41,7 @@ fn info(pdf: &Path) -> String {
 
 fn model(path: &str) -> Model {
     let text = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
-    grille::compile_bytes(path, text).model.unwrap()
+    crate::common::compile(path, text).model.unwrap()
 }
 
 fn build(form: &str, scratch: &Scratch) -> std::path::PathBuf {
@@ -54,6 +52,7 @@ fn build(form: &str, scratch: &Scratch) -> std::path::PathBuf {
 }
 
 #[test]
+#[ignore = "needs poppler (pdftotext): run `bash scripts/test`"]
 fn the_2024_pdfs_hold_every_question_and_option() {
     let scratch = Scratch::new("pdf-2024");
     let dir = build("forms/tnl-2024.grille", &scratch);
@@ -153,6 +152,7 @@ fn pdf_metadata_is_french_and_standard() {
 }
 
 #[test]
+#[ignore = "needs poppler (pdftotext): run `bash scripts/test`"]
 fn texts_that_look_like_markup_are_shown_as_written() {
     let scratch = Scratch::new("pdf-escaping");
     let dir = build("tests/fixtures/pdf/escaping.grille", &scratch);
@@ -186,6 +186,7 @@ fn builds_are_byte_identical() {
 }
 
 #[test]
+#[ignore = "needs poppler (pdftotext): run `bash scripts/test`"]
 fn a_template_of_ones_own_is_used_and_its_errors_name_its_lines() {
     let scratch = Scratch::new("pdf-template");
     let template = scratch.join("mine.typ");

@@ -5,7 +5,7 @@ use grille::model::Model;
 
 fn model(body: &str) -> Model {
     let text = format!("questionnaire t \"T\" edition 2025 {{ lang fr }}\n{body}");
-    let compiled = grille::compile_bytes("t.grille", text.into_bytes());
+    let compiled = crate::common::compile("t.grille", text.into_bytes());
     let errors: Vec<_> = compiled
         .diagnostics
         .iter()

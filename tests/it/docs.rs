@@ -1,8 +1,6 @@
 //! The documentation's complete example files check without diagnostics, so
 //! that a newcomer copying them starts from something that works.
 
-mod common;
-
 use std::path::Path;
 
 /// The ```grille blocks of a Markdown file that are whole questionnaires.
@@ -36,7 +34,7 @@ fn documented_questionnaires_check_clean() {
         let text = std::fs::read_to_string(root.join(doc)).unwrap();
         for (i, block) in complete_examples(&text).into_iter().enumerate() {
             let compiled =
-                grille::compile_bytes(&format!("{doc} example {}", i + 1), block.into_bytes());
+                crate::common::compile(&format!("{doc} example {}", i + 1), block.into_bytes());
             let messages: Vec<_> = compiled
                 .diagnostics
                 .iter()
@@ -59,7 +57,7 @@ fn the_first_example_reads_as_documented() {
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/language.md"))
             .unwrap();
     let first = complete_examples(&text).remove(0);
-    let model = grille::compile_bytes("auto.grille", first.into_bytes())
+    let model = crate::common::compile("auto.grille", first.into_bytes())
         .model
         .unwrap();
     assert_eq!(model.sections.len(), 2);
@@ -102,7 +100,7 @@ fn the_readme_tour_shows_the_real_diagnostics() {
             "gate section strategie >= 50%",
             "gate section strategy >= 50%",
         );
-    let dir = common::Scratch::new("tour");
+    let dir = crate::common::Scratch::new("tour");
     std::fs::write(dir.join("tnl-2024.grille"), broken).unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_grille"))
         .args(["check", "--color", "never", "tnl-2024.grille"])
@@ -121,7 +119,7 @@ fn the_readme_tour_shows_the_real_diagnostics() {
 fn the_revising_page_shows_the_real_diff() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let page = std::fs::read_to_string(root.join("docs/revising.md")).unwrap();
-    let (_, stdout, _) = common::grille(&[
+    let (_, stdout, _) = crate::common::grille(&[
         "diff",
         "forms/tnl-2024.grille",
         "forms/tnl-2025.grille",

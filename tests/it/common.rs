@@ -1,5 +1,4 @@
-//! Helpers shared by the integration tests; each test binary uses a part.
-#![allow(dead_code)]
+//! Helpers shared by the integration tests.
 
 use std::process::Command;
 
@@ -27,14 +26,22 @@ pub fn transcript(args: &[&str]) -> String {
     )
 }
 
+/// Compiles a file's contents, as read from a file of that name.
+pub fn compile(name: &str, bytes: impl Into<Vec<u8>>) -> grille::Compiled {
+    let world = grille::world::MemoryWorld::new().with(name, bytes);
+    grille::compile(&world, name).expect("the file is in memory")
+}
+
 /// A folder of its own for one test, removed when the test ends (even when
 /// it fails).
-pub struct Scratch(std::path::PathBuf);
+pub struct Scratch(tempfile::TempDir);
 
 impl Scratch {
     pub fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("grille-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("the temporary folder is writable");
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("grille-{name}-"))
+            .tempdir()
+            .expect("the temporary folder is writable");
         Scratch(dir)
     }
 }
@@ -42,12 +49,6 @@ impl Scratch {
 impl std::ops::Deref for Scratch {
     type Target = std::path::Path;
     fn deref(&self) -> &std::path::Path {
-        &self.0
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        self.0.path()
     }
 }

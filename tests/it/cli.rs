@@ -1,8 +1,6 @@
 //! The `grille` binary: exit codes, output formats, usage and I/O errors.
 
-mod common;
-
-use common::{grille, transcript};
+use crate::common::{grille, transcript};
 
 #[test]
 fn check_a_clean_form() {

@@ -8,7 +8,7 @@ use std::path::Path;
 fn compile(path: &str) -> grille::model::Model {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read(root.join(path)).unwrap();
-    let compiled = grille::compile_bytes(path, text);
+    let compiled = crate::common::compile(path, text);
     compiled.model.expect("the form checks")
 }
 
@@ -184,7 +184,7 @@ fn a_large_form_is_whole_and_in_order() {
         text.push_str("}\n");
     }
     text.push_str("levels {\n  level 1 \"Un\" from 1\n}\n");
-    let model = grille::compile_bytes("big.grille", text.into_bytes())
+    let model = crate::common::compile("big.grille", text.into_bytes())
         .model
         .expect("the form checks");
     let page = grille::form::html(&model).unwrap();

@@ -20,7 +20,7 @@ fn every_code_has_a_fixture_that_produces_it() {
             ));
             continue;
         };
-        let compiled = grille::compile_bytes(file, std::fs::read(dir.join(file)).unwrap());
+        let compiled = crate::common::compile(file, std::fs::read(dir.join(file)).unwrap());
         if !compiled.diagnostics.iter().any(|d| d.code == *code) {
             missing.push(format!("{code}: {file} does not produce it"));
         }
@@ -54,7 +54,7 @@ fn every_code_is_documented_with_its_exact_output() {
         }
         for path in cited {
             let name = path.trim_start_matches("tests/");
-            let compiled = grille::compile_bytes(name, std::fs::read(root.join(path)).unwrap());
+            let compiled = crate::common::compile(name, std::fs::read(root.join(path)).unwrap());
             let rendered =
                 render_terminal(&compiled.source, &compiled.diagnostics, ColorMode::Never);
             if !compiled.diagnostics.iter().any(|d| d.code == *code) {

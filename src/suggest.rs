@@ -1,10 +1,8 @@
-//! « did you mean »: the closest known name to a misspelt one.
+//! « did you mean »: the closest known name to a misspelt one. At the bottom
+//! of the crate: the parser, the checker and the answers reader all use it.
 
 /// The candidate closest to `name`, if close enough to be a likely typo.
-pub(crate) fn closest<'c>(
-    name: &str,
-    candidates: impl IntoIterator<Item = &'c str>,
-) -> Option<&'c str> {
+pub fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let lower = name.to_lowercase();
     let mut best: Option<(usize, &'c str)> = None;
     for candidate in candidates {

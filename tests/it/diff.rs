@@ -1,9 +1,7 @@
 //! `grille diff`: every kind of change between two editions, the 2024 →
 //! 2025 revision, and regrading answers under both editions.
 
-mod common;
-
-use common::{grille, transcript};
+use crate::common::{grille, transcript};
 
 #[test]
 fn every_kind_of_change() {

@@ -42,7 +42,7 @@ fn every_example_form_bareme_follows_its_schema() {
     {
         let path = file.unwrap().path();
         let compiled =
-            grille::compile_bytes(&path.to_string_lossy(), std::fs::read(&path).unwrap());
+            crate::common::compile(&path.to_string_lossy(), std::fs::read(&path).unwrap());
         if let Some(model) = compiled.model {
             let json: serde_json::Value =
                 serde_json::from_str(&grille::bareme::to_json(&model, &compiled.source)).unwrap();

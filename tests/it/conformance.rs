@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::Command;
 
 fn model(text: &str) -> (Model, grille::source::Source) {
-    let compiled = grille::compile_bytes("form.grille", text.as_bytes().to_vec());
+    let compiled = crate::common::compile("form.grille", text.as_bytes().to_vec());
     let errors: Vec<_> = compiled
         .diagnostics
         .iter()
@@ -136,21 +136,16 @@ fn conform(text: &str, mut cases: Vec<Answers>) -> usize {
             .map(grille::engine::answers::from_example),
     );
     let engine = Engine::new(&model);
-    // Exactly what the page embeds: its data and its minified evaluator.
+    // Exactly what the page embeds: its data and its evaluator.
     let input = json!({
         "bareme": serde_json::from_str::<serde_json::Value>(&grille::form::logic(&model)).unwrap(),
         "cases": cases.iter().map(|a| json!({ "answers": answers_json(a) })).collect::<Vec<_>>(),
     });
-    let dir = std::env::temp_dir().join(format!(
-        "grille-conformance-{}-{}",
-        std::process::id(),
-        cases.len()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::common::Scratch::new("conformance");
     let file = dir.join("cases.json");
     std::fs::write(&file, input.to_string()).unwrap();
     let evaluator = dir.join("engine.js");
-    std::fs::write(&evaluator, grille::form::engine_script()).unwrap();
+    std::fs::write(&evaluator, grille::form::ENGINE_SCRIPT).unwrap();
     let runner = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/run.js");
     let out = Command::new("node")
         .arg(runner)
@@ -158,7 +153,6 @@ fn conform(text: &str, mut cases: Vec<Answers>) -> usize {
         .arg(&evaluator)
         .output()
         .expect("node runs (scripts/test installs it when absent)");
-    std::fs::remove_dir_all(&dir).unwrap();
     assert!(
         out.status.success(),
         "{}",
@@ -179,6 +173,7 @@ fn conform(text: &str, mut cases: Vec<Answers>) -> usize {
 }
 
 #[test]
+#[ignore = "needs Node.js: run `bash scripts/test`"]
 fn the_2024_form_conforms() {
     let text = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("forms/tnl-2024.grille"),
@@ -226,6 +221,7 @@ levels { level 1 "Un" from 0 }
 "#;
 
 #[test]
+#[ignore = "needs Node.js: run `bash scripts/test`"]
 fn every_operator_conforms() {
     let (model, _) = model(OPERATORS);
     let cases = random_answers(&model, 400, 7);

@@ -3,7 +3,7 @@
 
 #[test]
 fn parse_fixtures() {
-    insta::glob!("fixtures/parse/*.grille", |path| {
+    insta::glob!("../fixtures/parse", "*.grille", |path| {
         let text = std::fs::read_to_string(path).expect("fixture is UTF-8");
         match grille::syntax::parse(&text) {
             Ok(file) => insta::assert_debug_snapshot!(file),

@@ -5,13 +5,13 @@ use grille::diagnostic::{render_terminal, ColorMode};
 
 #[test]
 fn check_fixtures() {
-    insta::glob!("fixtures/check/*.grille", |path| {
+    insta::glob!("../fixtures/check", "*.grille", |path| {
         let bytes = std::fs::read(path).expect("fixture is readable");
         let name = format!(
             "fixtures/check/{}",
             path.file_name().unwrap().to_string_lossy()
         );
-        let compiled = grille::compile_bytes(&name, bytes);
+        let compiled = crate::common::compile(&name, bytes);
         insta::assert_snapshot!(render_terminal(
             &compiled.source,
             &compiled.diagnostics,

@@ -1,8 +1,6 @@
 //! `grille score`, `grille build` and `grille schema` on the 2024 form.
 
-mod common;
-
-use common::{grille, transcript, Scratch};
+use crate::common::{grille, transcript, Scratch};
 
 const FORM: &str = "forms/tnl-2024.grille";
 
