@@ -55,13 +55,17 @@ impl Selection {
 /// Why an asset could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// The PDF template given by the user fails: typst's messages, each
-    /// naming the template's line.
-    #[error("{0}")]
-    Template(String),
-    /// An embedded template fails: a defect of grille.
-    #[error("{0}")]
-    Embedded(String),
+    /// The form's embedded template fails: a defect of grille.
+    #[error("the form could not be rendered: {0:#}")]
+    Form(#[from] minijinja::Error),
+    /// A PDF cannot be typeset: with the user's template (`template`), or
+    /// with the embedded one (a defect of grille).
+    #[cfg(feature = "pdf")]
+    #[error("{error}")]
+    Pdf {
+        template: bool,
+        error: crate::pdf::Error,
+    },
     /// This grille was built without the `pdf` feature.
     #[error("this grille was built without PDF support (the `pdf` feature)")]
     NoPdf,
@@ -94,9 +98,7 @@ pub fn build(
     if which.form {
         out.push(Asset {
             name: "formulaire.html",
-            bytes: crate::form::html(model)
-                .map_err(Error::Embedded)?
-                .into_bytes(),
+            bytes: crate::form::html(model)?.into_bytes(),
         });
     }
     out.extend(pdfs(model, template, which)?);
@@ -115,9 +117,9 @@ fn pdfs(model: &Model, template: Option<&Template>, which: Selection) -> Result<
                     name: edition.file_name(),
                     bytes,
                 })
-                .map_err(|e| match template {
-                    Some(_) => Error::Template(e),
-                    None => Error::Embedded(e),
+                .map_err(|error| Error::Pdf {
+                    template: template.is_some(),
+                    error,
                 })
         })
     };
@@ -148,17 +150,7 @@ pub fn write(dir: &Path, assets: &[Asset]) -> io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
     let mut staged = Vec::new();
     for asset in assets {
-        let prefix = format!(".{}.", asset.name);
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(&prefix);
-        // The permissions of a file written anew (less the umask), not a
-        // temporary file's 0600.
-        #[cfg(unix)]
-        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-        let mut file = builder.tempfile_in(dir)?;
-        file.write_all(&asset.bytes)?;
-        file.as_file().sync_all()?;
-        staged.push((file, dir.join(asset.name)));
+        staged.push((stage(dir, asset.name, &asset.bytes)?, dir.join(asset.name)));
     }
     let mut written = Vec::new();
     for (file, target) in staged {
@@ -168,6 +160,38 @@ pub fn write(dir: &Path, assets: &[Asset]) -> io::Result<Vec<PathBuf>> {
     }
     sync_folder(dir)?;
     Ok(written)
+}
+
+/// Replaces one file's contents in the same way, keeping its permissions.
+///
+/// # Errors
+/// When it cannot be written or renamed into place (then it is unchanged).
+pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let file = stage(dir, name.as_deref().unwrap_or("file"), bytes)?;
+    std::fs::set_permissions(file.path(), std::fs::metadata(path)?.permissions())?;
+    file.persist(path).map_err(|e| e.error)?;
+    sync_folder(dir)
+}
+
+/// A temporary file beside its target, holding `bytes`, flushed to the disk;
+/// removed when dropped unless persisted.
+fn stage(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix);
+    // The permissions of a file written anew (less the umask), not a
+    // temporary file's 0600.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut file = builder.tempfile_in(dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    Ok(file)
 }
 
 /// Flushes a folder's entries (the renames) to the disk.

@@ -60,21 +60,31 @@ pub fn to_json(model: &Model, source: &Source) -> String {
 ///
 /// # Errors
 /// When the text is not a `bareme.json` of this format version.
-pub fn from_json(text: &str) -> Result<Model, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
-    match value.get("format_version").and_then(serde_json::Value::as_u64) {
+pub fn from_json(text: &str) -> Result<Model, ReadError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(ReadError::NotJson)?;
+    match value
+        .get("format_version")
+        .and_then(serde_json::Value::as_u64)
+    {
         Some(v) if v == u64::from(FORMAT_VERSION) => {}
-        Some(v) => {
-            return Err(format!(
-                "format version {v}, but this grille reads version {FORMAT_VERSION}: rebuild it with `grille build`"
-            ))
-        }
-        None => return Err("not a bareme.json: it has no `format_version`".to_owned()),
+        Some(v) => return Err(ReadError::Version(v)),
+        None => return Err(ReadError::NoVersion),
     }
-    let bareme: Bareme<Model> =
-        serde_json::from_value(value).map_err(|e| format!("not a valid bareme.json: {e}"))?;
+    let bareme: Bareme<Model> = serde_json::from_value(value).map_err(ReadError::Invalid)?;
     Ok(bareme.questionnaire)
+}
+
+/// Why a `bareme.json` cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("not valid JSON: {0}")]
+    NotJson(serde_json::Error),
+    #[error("format version {0}, but this grille reads version {FORMAT_VERSION}: rebuild it with `grille build`")]
+    Version(u64),
+    #[error("not a bareme.json: it has no `format_version`")]
+    NoVersion,
+    #[error("not a valid bareme.json: {0}")]
+    Invalid(serde_json::Error),
 }
 
 /// The JSON Schema of answers files for one questionnaire: its question ids,

@@ -215,7 +215,126 @@ const grille = (() => {
     return { sections, questions: visible, notes, computed: values, checks };
   }
 
-  return { prepare, run, parse, show, compare: cmp };
+  // ---------------------------------------------------------------- answers
+
+  // Spaces a number may hold between its digits: thousands, as typed in
+  // French (space, no-break space, narrow no-break space, thin space).
+  const SEPARATORS = /[ \u00a0\u202f\u2009]/g;
+
+  /** A number typed in French or English notation, as canonical text. */
+  function typedNumber(text) {
+    const m = /^([+-]?)(\d*)(?:[.,](\d+))?$/.exec(text.replace(SEPARATORS, ""));
+    if (!m || m[2] + (m[3] || "") === "") return null;
+    const whole = m[2].replace(/^0+(?=\d)/, "") || "0";
+    return (m[1] === "-" ? "-" : "") + whole + (m[3] ? "." + m[3] : "");
+  }
+
+  /** A date written 2024-03-15 that is in the calendar. */
+  function isDate(text) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!m) return false;
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    return days !== undefined && day >= 1 && day <= days;
+  }
+
+  function siretKey(digits) {
+    const values = Array.from(digits, Number);
+    if (digits.startsWith("356000000") && values.reduce((a, b) => a + b, 0) % 5 === 0) return true;
+    let sum = 0;
+    values.reverse().forEach((d, i) => {
+      sum += i % 2 === 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
+    });
+    return sum % 10 === 0;
+  }
+
+  const WORDS = {
+    true: ["oui", "true", "vrai", "yes", "1"],
+    false: ["non", "false", "faux", "no", "0"],
+  };
+
+  /**
+   * An answer as typed or chosen in the page, checked as `grille score`
+   * checks an answer typed in a spreadsheet's cell (src/engine/answers.rs,
+   * `typed` then `answer`): `{}` when unanswered, `{ value }` when accepted
+   * (numbers as canonical text), `{ problem, value? }` when refused, the
+   * problem being one of "yesno", "option", "twice", "exclusive", "fewer",
+   * "more", "number", "whole", "range", "date", "email", "url", "siret",
+   * "siret-key". `raw` is a text, or the list of the options ticked.
+   */
+  function accept(kind, raw) {
+    const ids = (kind.options || []).map((o) => o.id);
+    if (Array.isArray(raw)) {
+      if (kind.type !== "many") return { problem: "option" };
+      if (!raw.length) return {};
+      if (raw.some((id) => !ids.includes(id))) return { problem: "option" };
+      if (raw.some((id, i) => raw.indexOf(id) !== i)) return { problem: "twice" };
+      const alone = kind.options.find((o) => o.exclusive && raw.includes(o.id));
+      if (alone && raw.length > 1) return { value: raw, problem: "exclusive", option: alone.id };
+      if (kind.min_choices && raw.length < Number(kind.min_choices)) return { value: raw, problem: "fewer" };
+      if (kind.max_choices && raw.length > Number(kind.max_choices)) return { value: raw, problem: "more" };
+      return { value: raw };
+    }
+    const text = String(raw).trim();
+    if (text === "") return {};
+    switch (kind.type) {
+      case "yesno": {
+        const word = text.toLowerCase();
+        if (WORDS.true.includes(word)) return { value: true };
+        if (WORDS.false.includes(word)) return { value: false };
+        return { problem: "yesno" };
+      }
+      case "one":
+        return ids.includes(text) ? { value: text } : { problem: "option" };
+      case "many":
+        return accept(kind, text.split(/[;|]/).map((s) => s.trim()).filter((s) => s !== ""));
+      case "integer":
+      case "decimal":
+      case "percent": {
+        const n = typedNumber(text);
+        if (n === null) return { problem: "number" };
+        const v = parse(n);
+        if (kind.type === "integer" && v.d !== 1n) return { problem: "whole" };
+        const below = kind.min != null && cmp(v, parse(kind.min)) < 0;
+        const above = kind.max != null && cmp(v, parse(kind.max)) > 0;
+        return below || above ? { value: n, problem: "range" } : { value: n };
+      }
+      case "date":
+        return isDate(text) ? { value: text } : { problem: "date" };
+      case "email":
+        // Something, @, then a domain with an inner dot; no space.
+        return /^[^@\s]+@(?!\.)[^@\s]*\.[^@\s]*(?<!\.)$/.test(text) ? { value: text } : { problem: "email" };
+      case "url":
+        return /^https?:\/\/[^/\s]\S*$/.test(text) ? { value: text } : { problem: "url" };
+      case "siret": {
+        const digits = text.replace(/\s/g, "");
+        if (!/^\d{14}$/.test(digits)) return { problem: "siret" };
+        return siretKey(digits) ? { value: digits } : { problem: "siret-key" };
+      }
+      default:
+        return { value: text };
+    }
+  }
+
+  // ---------------------------------------------------------------- words
+
+  /**
+   * A number in French, as src/words.rs writes it: two decimals at most
+   * (rounded half up), a decimal comma, a narrow no-break space between
+   * thousands past four digits. `text` is a decimal ("12.5") or an exact
+   * fraction ("25/2").
+   */
+  function french(text) {
+    const [n, d = 1n] = String(text).includes("/") ? String(text).split("/").map(BigInt) : ((v) => [v.n, v.d])(parse(text));
+    const hundredths = ((n < 0n ? -n : n) * 200n + d) / (2n * d);
+    const whole = String(hundredths / 100n);
+    const rest = String(hundredths % 100n).padStart(2, "0").replace(/0+$/, "");
+    const grouped = whole.length > 4 ? whole.replace(/\B(?=(\d{3})+$)/g, "\u202f") : whole;
+    return (n < 0n && hundredths ? "-" : "") + grouped + (rest ? "," + rest : "");
+  }
+
+  return { prepare, run, parse, show, compare: cmp, accept, french };
 })();
 
 if (typeof module !== "undefined") module.exports = grille;

@@ -52,90 +52,60 @@
 
   const numeric = (t) => t === "integer" || t === "decimal" || t === "percent";
   const plural = (n, word) => n + " " + word + (n > 1 ? "s" : "");
-  const frenchNumber = (text) => String(text).replace("-", "\u2212").replace(".", ",");
   const optionLabel = (x, id) => {
     const label = document.querySelector('label[for="q-' + x.q.id + "-" + id + '"]');
     return label ? label.textContent : id;
   };
   const rangeWords = (min, max) =>
     min !== null && max !== null
-      ? "de " + frenchNumber(min) + " à " + frenchNumber(max)
+      ? "de " + grille.french(min) + " à " + grille.french(max)
       : min !== null
-        ? "supérieur ou égal à " + frenchNumber(min)
-        : "inférieur ou égal à " + frenchNumber(max);
+        ? "supérieur ou égal à " + grille.french(min)
+        : "inférieur ou égal à " + grille.french(max);
 
-  /** A number typed in French or English notation, as canonical JSON text. */
-  function canonical(text) {
-    const m = /^([+-]?)(\d*)(?:[.,](\d*))?$/.exec(text.replace(/\s/g, ""));
-    if (!m || (m[2] + (m[3] || "")) === "") return null;
-    const whole = m[2].replace(/^0+(?=\d)/, "") || "0";
-    return (m[1] === "-" ? "-" : "") + whole + (m[3] ? "." + m[3] : "");
-  }
-
-  function siretValid(digits) {
-    const values = Array.from(digits, Number);
-    if (digits.startsWith("356000000") && values.reduce((a, b) => a + b, 0) % 5 === 0) return true;
-    let sum = 0;
-    values.reverse().forEach((d, i) => {
-      sum += i % 2 === 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
-    });
-    return sum % 10 === 0;
+  /** What each problem of `grille.accept` says to the candidate. */
+  function problemText(x, state) {
+    const k = x.q.kind;
+    switch (state.problem) {
+      case "exclusive":
+        return "« " + optionLabel(x, state.option) + " » ne se combine pas avec les autres réponses.";
+      case "fewer":
+        return "Cochez au moins " + k.min_choices + " réponses.";
+      case "more":
+        return "Cochez au plus " + k.max_choices + " réponses.";
+      case "number":
+        return k.type === "integer" ? "Saisissez un nombre entier, par exemple 12." : "Saisissez un nombre, par exemple 12,5.";
+      case "whole":
+        return "Saisissez un nombre entier, sans décimales.";
+      case "range":
+        return "Saisissez un nombre " + rangeWords(k.min ?? null, k.max ?? null) + ".";
+      case "date":
+        return "Saisissez une date, par exemple 15/03/2024.";
+      case "email":
+        return "Saisissez une adresse électronique, par exemple nom@exemple.fr.";
+      case "url":
+        return "Saisissez une adresse web commençant par https:// ou http://.";
+      case "siret":
+        return "Un numéro SIRET compte 14 chiffres.";
+      case "siret-key":
+        return "Ce numéro SIRET n’est pas valide : vérifiez les chiffres.";
+      default:
+        return "Choisissez parmi les réponses proposées.";
+    }
   }
 
   /**
    * What an answer means: `value` for the evaluator and the answers file
    * (absent when unanswered or unreadable), and `error` when `grille score`
-   * would refuse it.
+   * would refuse it (the evaluator's `accept` decides, as the engine does).
    */
   function interpret(x, r) {
-    const k = x.q.kind;
-    if (Array.isArray(r)) {
-      if (!r.length) return {};
-      const alone = k.options.find((o) => o.exclusive && r.includes(o.id));
-      if (alone && r.length > 1) return { value: r, error: "« " + optionLabel(x, alone.id) + " » ne se combine pas avec les autres réponses." };
-      if (k.min_choices && r.length < Number(k.min_choices)) return { value: r, error: "Cochez au moins " + k.min_choices + " réponses." };
-      if (k.max_choices && r.length > Number(k.max_choices)) return { value: r, error: "Cochez au plus " + k.max_choices + " réponses." };
-      return { value: r };
+    const c = x.controls[0];
+    if (!Array.isArray(r) && r.trim() === "" && c.validity && c.validity.badInput) {
+      return { error: "Saisissez une date complète (jour, mois et année)." };
     }
-    const text = r.trim();
-    if (text === "") {
-      const c = x.controls[0];
-      return c.validity && c.validity.badInput ? { error: "Saisissez une date complète (jour, mois et année)." } : {};
-    }
-    switch (k.type) {
-      case "yesno":
-        return { value: r === "yes" };
-      case "one":
-        return { value: r };
-      case "integer":
-      case "decimal":
-      case "percent": {
-        const n = canonical(text);
-        if (n === null) return { error: k.type === "integer" ? "Saisissez un nombre entier, par exemple 12." : "Saisissez un nombre, par exemple 12,5." };
-        if (k.type === "integer" && grille.parse(n).d !== 1n) return { error: "Saisissez un nombre entier, sans décimales." };
-        const min = k.min ?? null;
-        const max = k.max ?? null;
-        const v = grille.parse(n);
-        const below = min !== null && grille.compare(v, grille.parse(min)) < 0;
-        const above = max !== null && grille.compare(v, grille.parse(max)) > 0;
-        if (below || above) return { value: n, error: "Saisissez un nombre " + rangeWords(min, max) + "." };
-        return { value: n };
-      }
-      case "date":
-        return /^\d{4}-\d{2}-\d{2}$/.test(text) ? { value: text } : { error: "Saisissez une date, par exemple 15/03/2024." };
-      case "email":
-        // As the engine: something, @, then a domain with an inner dot.
-        return /^[^@\s]+@(?!\.)[^@\s]*\.[^@\s]*(?<!\.)$/.test(text) ? { value: text } : { error: "Saisissez une adresse électronique, par exemple nom@exemple.fr." };
-      case "url":
-        return /^https?:\/\/[^/\s]\S*$/.test(text) ? { value: text } : { error: "Saisissez une adresse web commençant par https:// ou http://." };
-      case "siret": {
-        const digits = text.replace(/\s/g, "");
-        if (!/^\d{14}$/.test(digits)) return { error: "Un numéro SIRET compte 14 chiffres." };
-        return siretValid(digits) ? { value: digits } : { error: "Ce numéro SIRET n’est pas valide : vérifiez les chiffres." };
-      }
-      default:
-        return { value: r };
-    }
+    const state = grille.accept(x.q.kind, r);
+    return state.problem ? { value: state.value, error: problemText(x, state) } : state;
   }
 
   // ------------------------------------------------------------ evaluation
@@ -146,16 +116,6 @@
   const setText = (element, text) => {
     if (element && element.textContent !== text) element.textContent = text;
   };
-
-  /** Fractions as French decimals, two places at most. */
-  function decimal(text) {
-    const [n, d = 1n] = text.split("/").map(BigInt);
-    const negative = n < 0n;
-    const hundredths = ((negative ? -n : n) * 200n + d) / (2n * d);
-    const whole = String(hundredths / 100n);
-    const rest = String(hundredths % 100n).padStart(2, "0").replace(/0+$/, "");
-    return (negative && hundredths ? "\u2212" : "") + whole + (rest ? "," + rest : "");
-  }
 
   /** Evaluates the page: shows, hides, checks; returns the problems found. */
   function update() {
@@ -219,7 +179,7 @@
       const [n, d = 1n] = v.split("/").map(BigInt);
       const f = { n, d };
       if (grille.compare(f, grille.parse(c.range[0])) < 0 || grille.compare(f, grille.parse(c.range[1])) > 0) {
-        problems.push({ text: "« " + (c.label || c.id) + " » vaut " + decimal(v) + ", hors de " + rangeWords(c.range[0], c.range[1]) + " : vérifiez les réponses dont elle dépend." });
+        problems.push({ text: "« " + (c.label || c.id) + " » vaut " + grille.french(v) + ", hors de " + rangeWords(c.range[0], c.range[1]) + " : vérifiez les réponses dont elle dépend." });
       }
     });
     for (const [id, text] of sectionErrors) {
@@ -244,7 +204,7 @@
       const out = $("c-" + c.id);
       if (!out) return;
       const v = result.computed[i];
-      setText(out, v === null ? "en attente de vos réponses" : v === true ? "oui" : v === false ? "non" : decimal(v));
+      setText(out, v === null ? "en attente de vos réponses" : v === true ? "oui" : v === false ? "non" : grille.french(v));
     });
     progress(result, states);
     save();

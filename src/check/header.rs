@@ -103,7 +103,7 @@ impl Checker<'_> {
         match RichText::parse(&text.value) {
             Ok(rich) => Some(rich),
             Err(reason) => {
-                self.report(diagnostic::bad_markup(text.span, &reason));
+                self.report(diagnostic::bad_markup(text.span, &reason.to_string()));
                 None
             }
         }

@@ -1,6 +1,6 @@
 //! `grille build FORM -o DIR`
 
-use super::Color;
+use super::{report, Color};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -67,11 +67,11 @@ pub fn run(args: &Args) -> u8 {
         Some(path) => match std::fs::read_to_string(path) {
             Ok(text) => Some(text),
             Err(e) => {
-                eprintln!(
-                    "error: cannot read the PDF template `{}`: {}",
-                    path.display(),
-                    super::describe_io(&e)
-                );
+                let error = report::Error::ReadTemplate {
+                    path: path.display().to_string(),
+                    reason: super::describe_io(&e),
+                };
+                report::print(&error, args.color);
                 return 2;
             }
         },
@@ -87,31 +87,29 @@ pub fn run(args: &Args) -> u8 {
             name: &template_name,
             text,
         });
-    let assets = match grille::assets::build(
-        &model,
-        &source,
-        template.as_ref(),
-        selection(&args.only),
-    ) {
-        Ok(assets) => assets,
-        Err(e) => {
-            eprintln!("error: {e}");
-            match (&e, &args.pdf_template) {
-                (grille::assets::Error::Template(_), Some(path)) => eprintln!(
-                    "help: fix the template `{}`; nothing was written",
-                    path.display()
-                ),
-                (grille::assets::Error::NoPdf, _) => eprintln!(
-                    "help: build grille with its default features, or choose other assets with `--only`; nothing was written"
-                ),
-                _ => eprintln!(
-                    "note: this is a defect of grille, not of `{}`; nothing was written",
-                    args.form
-                ),
+    let assets =
+        match grille::assets::build(&model, &source, template.as_ref(), selection(&args.only)) {
+            Ok(assets) => assets,
+            Err(e) => {
+                let error = match e {
+                    #[cfg(feature = "pdf")]
+                    grille::assets::Error::Pdf {
+                        template: true,
+                        error,
+                    } => report::Error::Template {
+                        path: template_name,
+                        message: error.to_string(),
+                    },
+                    grille::assets::Error::NoPdf => report::Error::NoPdf,
+                    other => report::Error::Defect {
+                        form: args.form.clone(),
+                        message: other.to_string(),
+                    },
+                };
+                report::print(&error, args.color);
+                return 2;
             }
-            return 2;
-        }
-    };
+        };
     let dir = args.output.display();
     if args.check {
         let stale = grille::assets::stale(&args.output, &assets);
@@ -139,10 +137,11 @@ pub fn run(args: &Args) -> u8 {
             0
         }
         Err(e) => {
-            eprintln!(
-                "error: cannot write into `{dir}`: {}",
-                super::describe_io(&e)
-            );
+            let error = report::Error::Write {
+                dir: dir.to_string(),
+                reason: super::describe_io(&e),
+            };
+            report::print(&error, args.color);
             2
         }
     }

@@ -41,7 +41,7 @@ pub fn run(args: &Args) -> u8 {
         let compiled = match grille::compile(&FsWorld, path) {
             Ok(c) => c,
             Err(e) => {
-                eprintln!("error: cannot read `{path}`: {}", super::describe_io(&e));
+                super::report::print(&super::report::Error::read(path, &e), args.color);
                 unreadable = true;
                 continue;
             }

@@ -1,5 +1,6 @@
 //! `grille diff OLD NEW [--format human|markdown|json] [--regrade ANSWERS...]`
 
+use super::report;
 use super::Color;
 use clap::ValueEnum;
 use grille::diff::{Change, Diff, QuestionDiff};
@@ -56,12 +57,9 @@ pub fn run(args: &Args) -> u8 {
     let mut regraded = Vec::new();
     let mut code = 0;
     for path in &args.regrade {
-        match regrade(path, &old, &new, &old_engine, &new_engine) {
+        match regrade(path, &old, &new, &old_engine, &new_engine, args.color) {
             Ok(mut rows) => regraded.append(&mut rows),
-            Err(message) => {
-                eprintln!("error: {message}");
-                code = 2;
-            }
+            Err(()) => code = 2,
         }
     }
     match args.format {
@@ -83,23 +81,19 @@ pub fn run(args: &Args) -> u8 {
     code
 }
 
-fn read_text(path: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| format!("cannot read `{path}`: {}", super::describe_io(&e)))?;
-    String::from_utf8(bytes).map_err(|_| format!("`{path}` is not UTF-8 text: save it as UTF-8"))
-}
-
 /// The answers of one file (or each row of a spreadsheet) scored under both
 /// editions. Answers to questions the new edition no longer has are set
-/// aside and reported; the rest is read as the new edition reads it.
+/// aside and reported; the rest is read as the new edition reads it. A
+/// file that cannot be read is reported here.
 fn regrade<'m>(
     path: &str,
     old: &'m Model,
     new: &'m Model,
     old_engine: &Engine<'m>,
     new_engine: &Engine<'m>,
-) -> Result<Vec<Regraded<'m>>, String> {
-    let text = read_text(path)?;
+    color: super::Color,
+) -> Result<Vec<Regraded<'m>>, ()> {
+    let text = super::read_text(path).map_err(|error| report::print(&error, color))?;
     let sets: Vec<(String, answers::Read, Value)> = if path.to_lowercase().ends_with(".csv") {
         match engine::csv::rows(old, path, &text) {
             Ok(rows) => rows
@@ -110,8 +104,16 @@ fn regrade<'m>(
                 })
                 .collect(),
             Err(problems) => {
-                let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
-                return Err(format!("`{path}`: {}", messages.join("; ")));
+                let source = miette::NamedSource::new(path, text.clone());
+                for problem in &problems {
+                    let error = report::Answers {
+                        name: path,
+                        problem,
+                        source: Some(&source),
+                    };
+                    report::print(&error, color);
+                }
+                return Err(());
             }
         }
     } else {

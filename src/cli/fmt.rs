@@ -1,6 +1,6 @@
 //! `grille fmt FILE... [--check]`
 
-use super::Color;
+use super::{report, Color};
 use grille::diagnostic;
 use grille::source::Source;
 
@@ -29,12 +29,17 @@ fn one(path: &str, args: &Args) -> u8 {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("error: cannot read `{path}`: {}", super::describe_io(&e));
+            report::print(&report::Error::read(path, &e), args.color);
             return 2;
         }
     };
     let Ok(text) = String::from_utf8(bytes) else {
-        eprintln!("error: `{path}` is not UTF-8 text: save it as UTF-8 (`grille check {path}` shows where)");
+        let hint = format!(" (`grille check {path}` shows where)");
+        let error = report::Error::NotUtf8 {
+            path: path.to_owned(),
+            hint,
+        };
+        report::print(&error, args.color);
         return 1;
     };
     let formatted = match grille::fmt::format(&text) {
@@ -54,8 +59,11 @@ fn one(path: &str, args: &Args) -> u8 {
         .is_ok_and(|new| grille::syntax::parse(&text).is_ok_and(|old| old == new))
         && grille::fmt::comment_texts(&text) == grille::fmt::comment_texts(&formatted);
     if !same {
-        eprintln!("error: `{path}` was left as it is: formatting it would change what it says");
-        eprintln!("note: this is a defect of grille; please report it with the file");
+        let error = report::Error::Defect {
+            form: path.to_owned(),
+            message: format!("`{path}` was left as it is: formatting it would change what it says"),
+        };
+        report::print(&error, args.color);
         return 2;
     }
     if formatted == text {
@@ -72,17 +80,17 @@ fn one(path: &str, args: &Args) -> u8 {
         eprintln!("{path}: not formatted (run `grille fmt {path}`)");
         return 1;
     }
-    let temporary = format!("{path}.fmt-{}", std::process::id());
-    let written =
-        std::fs::write(&temporary, &formatted).and_then(|()| std::fs::rename(&temporary, path));
-    match written {
+    match grille::assets::replace(std::path::Path::new(path), formatted.as_bytes()) {
         Ok(()) => {
             eprintln!("formatted {path}");
             0
         }
         Err(e) => {
-            let _ = std::fs::remove_file(&temporary);
-            eprintln!("error: cannot write `{path}`: {}", super::describe_io(&e));
+            let error = report::Error::WriteFile {
+                path: path.to_owned(),
+                reason: super::describe_io(&e),
+            };
+            report::print(&error, args.color);
             2
         }
     }

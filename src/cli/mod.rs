@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod diff;
 mod fmt;
+mod report;
 mod schema;
 mod score;
 mod test;
@@ -120,11 +121,11 @@ pub fn compile(
     let compiled = match grille::compile(&grille::world::FsWorld, path) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: cannot read `{path}`: {}", describe_io(&e));
+            report::print(&report::Error::read(path, &e), color);
             return Err(2);
         }
     };
-    report(path, &compiled.source, &compiled.diagnostics, color)?;
+    print_diagnostics(path, &compiled.source, &compiled.diagnostics, color)?;
     match compiled.model {
         Some(model) => Ok((model, compiled.source)),
         None => Err(has_errors(path)),
@@ -133,7 +134,7 @@ pub fn compile(
 
 /// Prints a questionnaire's diagnostics; fails (exit code 1) when one is an
 /// error.
-pub fn report(
+pub fn print_diagnostics(
     path: &str,
     source: &grille::source::Source,
     diagnostics: &[Diagnostic],
@@ -155,6 +156,18 @@ fn has_errors(path: &str) -> u8 {
     1
 }
 
+/// A text file: an answers file or a spreadsheet.
+///
+/// # Errors
+/// When it cannot be read or is not UTF-8.
+pub fn read_text(path: &str) -> Result<String, report::Error> {
+    let bytes = std::fs::read(path).map_err(|e| report::Error::read(path, &e))?;
+    String::from_utf8(bytes).map_err(|_| report::Error::NotUtf8 {
+        path: path.to_owned(),
+        hint: String::new(),
+    })
+}
+
 /// A questionnaire for scoring: a `.grille` source or its `bareme.json`.
 pub fn load_model(path: &str, color: Color) -> Result<grille::model::Model, u8> {
     if !path.ends_with(".json") {
@@ -163,12 +176,16 @@ pub fn load_model(path: &str, color: Color) -> Result<grille::model::Model, u8> 
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: cannot read `{path}`: {}", describe_io(&e));
+            report::print(&report::Error::read(path, &e), color);
             return Err(2);
         }
     };
     grille::bareme::from_json(&text).map_err(|e| {
-        eprintln!("error: `{path}`: {e}");
+        let error = report::Error::Bareme {
+            path: path.to_owned(),
+            message: e.to_string(),
+        };
+        report::print(&error, color);
         1
     })
 }

@@ -1,9 +1,10 @@
 //! `grille score FORM|bareme.json ANSWERS...`
 
-use super::Color;
+use super::{report, Color};
 use clap::ValueEnum;
 use grille::engine::{self, explain, Engine, Outcome, Problem};
 use grille::model::Model;
+use miette::NamedSource;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -38,6 +39,9 @@ enum Format {
 struct Scored<'m> {
     name: String,
     result: Result<Outcome<'m>, Vec<Problem>>,
+    /// The file it was read from, to show a problem's line (shared by the
+    /// rows of a spreadsheet).
+    source: std::rc::Rc<NamedSource<String>>,
 }
 
 pub fn run(args: &Args) -> u8 {
@@ -53,50 +57,55 @@ pub fn run(args: &Args) -> u8 {
     let mut scored = Vec::new();
     let mut unreadable = false;
     for path in &args.answers {
-        let text = match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(_) => {
-                    eprintln!("error: `{path}` is not UTF-8 text: save it as UTF-8");
-                    unreadable = true;
-                    continue;
-                }
-            },
-            Err(e) => {
-                eprintln!("error: cannot read `{path}`: {}", super::describe_io(&e));
+        let text = match super::read_text(path) {
+            Ok(text) => text,
+            Err(error) => {
+                report::print(&error, args.color);
                 unreadable = true;
                 continue;
             }
         };
-        if path.to_lowercase().ends_with(".csv") {
-            match engine::csv::rows(&model, path, &text) {
-                Ok(rows) => scored.extend(rows.into_iter().map(|row| Scored {
-                    result: engine.score_read(&row.read),
-                    name: row.name,
-                })),
-                Err(problems) => scored.push(Scored {
-                    name: path.clone(),
-                    result: Err(problems),
-                }),
-            }
+        let read = if path.to_lowercase().ends_with(".csv") {
+            engine::csv::rows(&model, path, &text)
         } else {
-            let result = engine.score_read(&engine::answers::from_json(&model, &text));
-            scored.push(Scored {
+            Ok(vec![engine::csv::Row {
                 name: path.clone(),
-                result,
-            });
+                read: engine::answers::from_json(&model, &text),
+            }])
+        };
+        let source = std::rc::Rc::new(NamedSource::new(path, text));
+        match read {
+            Ok(rows) => scored.extend(rows.into_iter().map(|row| Scored {
+                result: engine.score_read(&row.read),
+                name: row.name,
+                source: source.clone(),
+            })),
+            Err(problems) => scored.push(Scored {
+                name: path.clone(),
+                result: Err(problems),
+                source,
+            }),
         }
     }
     for s in &scored {
         match &s.result {
             Ok(outcome) => {
-                for w in &outcome.warnings {
-                    eprintln!("warning: {}: {w}", s.name);
+                for message in &outcome.warnings {
+                    let warning = report::Warning {
+                        name: &s.name,
+                        message,
+                    };
+                    report::print(&warning, args.color);
                 }
             }
             Err(problems) => {
-                for p in problems {
-                    eprintln!("error: {}: {p}", s.name);
+                for problem in problems {
+                    let error = report::Answers {
+                        name: &s.name,
+                        problem,
+                        source: Some(&s.source),
+                    };
+                    report::print(&error, args.color);
                 }
             }
         }

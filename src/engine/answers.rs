@@ -1,10 +1,12 @@
 //! Answer sets: read from an answers file, a spreadsheet row or an example,
 //! and validated against the questionnaire before any scoring.
 
-use super::Problem;
+use super::{Problem, ProblemKind};
 use crate::model::{Answer, Date, Kind, Model, Question, Scoring};
 use crate::num::Num;
+use serde_json::value::RawValue;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 /// An answer set as read: the answers that fit their questions, and the
 /// problems with the others (the set is invalid when there is any).
@@ -12,6 +14,9 @@ use std::collections::BTreeMap;
 pub struct Read {
     pub answers: Answers,
     pub problems: Vec<Problem>,
+    /// Where each answer stands in the file read, when known: a check that
+    /// fails on the answers points at its question's.
+    pub places: BTreeMap<String, Range<usize>>,
 }
 
 /// A validated answer set: every answer fits its question.
@@ -78,6 +83,67 @@ fn shorten(text: &str) -> String {
     }
 }
 
+/// An answer typed as text, in a spreadsheet's cell or in the form's page
+/// (whose evaluator, `assets/form/engine.js`, reads it the same way:
+/// `accept` there is held to `typed` then [`answer`] here by the
+/// conformance tests): yes/no as oui/non/true/false, numbers with a point
+/// or a comma and spaces between thousands, options separated by `;`.
+/// `None` when blank.
+pub fn typed(kind: &Kind, text: &str) -> Option<Raw> {
+    let text = text.trim_matches(blank);
+    if text.is_empty() {
+        return None;
+    }
+    Some(match kind {
+        Kind::YesNo => match text.to_lowercase().as_str() {
+            "oui" | "true" | "vrai" | "yes" | "1" => Raw::Bool(true),
+            "non" | "false" | "faux" | "no" | "0" => Raw::Bool(false),
+            _ => Raw::Text(text.to_owned()),
+        },
+        Kind::Many { .. } => Raw::List(
+            text.split([';', '|'])
+                .map(|s| s.trim_matches(blank))
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        ),
+        Kind::Integer(_) | Kind::Decimal(_) | Kind::Percent(_) => return typed_number(text),
+        _ => Raw::Text(text.to_owned()),
+    })
+}
+
+/// The characters around a text that leave it as it is, those of
+/// JavaScript's `trim` (the form's page trims with it): Unicode's white
+/// space less U+0085, and the byte order mark.
+fn blank(c: char) -> bool {
+    (c.is_whitespace() && c != '\u{85}') || c == '\u{feff}'
+}
+
+/// Spaces a typed number may hold between its digits (thousands).
+const SEPARATORS: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
+
+/// A number typed as text (`12`, `-3`, `12,5`, `1 000.5`): the number, or
+/// the text when it is not one; `None` when blank.
+pub fn typed_number(text: &str) -> Option<Raw> {
+    let text = text.trim_matches(blank);
+    if text.is_empty() {
+        return None;
+    }
+    let compact: String = text.chars().filter(|c| !SEPARATORS.contains(c)).collect();
+    let unsigned = compact.strip_prefix(['+', '-']).unwrap_or(&compact);
+    let (whole, fraction) = unsigned
+        .split_once(['.', ','])
+        .map_or((unsigned, None), |(w, f)| (w, Some(f)));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let number = digits(whole)
+        && fraction.is_none_or(|f| !f.is_empty() && digits(f))
+        && !(whole.is_empty() && fraction.is_none());
+    let parsed = number
+        .then(|| Num::parse(&compact.replacen(',', ".", 1).replacen('+', "", 1)))
+        .flatten();
+    Some(parsed.map_or_else(|| Raw::Text(text.to_owned()), Raw::Number))
+}
+
 /// What a question accepts, in words.
 pub fn expected(question: &Question) -> String {
     match &question.kind {
@@ -108,7 +174,7 @@ fn ids(options: &[crate::model::Choice]) -> String {
 
 /// Checks one answer against its question.
 pub fn answer(question: &Question, raw: Raw) -> Result<Option<Answer>, Problem> {
-    let problem = |message: String| Problem::at(&question.id, message);
+    let problem = |message: String| Problem::at(ProblemKind::Answer, &question.id, message);
     let wrong = |raw: &Raw| {
         problem(format!(
             "expected {}, found {}",
@@ -117,7 +183,9 @@ pub fn answer(question: &Question, raw: Raw) -> Result<Option<Answer>, Problem> 
         ))
     };
     let answer = match (&question.kind, raw) {
-        (_, Raw::Text(t)) if t.trim().is_empty() => return Ok(None),
+        // Blank, or no option ticked: unanswered, as in the form's page.
+        (_, Raw::Text(t)) if t.trim_matches(blank).is_empty() => return Ok(None),
+        (_, Raw::List(list)) if list.is_empty() => return Ok(None),
         (Kind::YesNo, Raw::Bool(b)) => Answer::Bool(b),
         (Kind::One { options }, Raw::Text(t)) => {
             if !options.iter().any(|o| o.id == t) {
@@ -182,7 +250,7 @@ pub fn answer(question: &Question, raw: Raw) -> Result<Option<Answer>, Problem> 
                 "expected a number, found the text \"{t}\": write it without quotes"
             )));
         }
-        (Kind::Date, Raw::Text(t)) => match Date::parse(t.trim()) {
+        (Kind::Date, Raw::Text(t)) => match Date::parse(t.trim_matches(blank)) {
             Some(d) => Answer::Date(d),
             None => {
                 return Err(problem(format!(
@@ -192,22 +260,22 @@ pub fn answer(question: &Question, raw: Raw) -> Result<Option<Answer>, Problem> 
             }
         },
         (Kind::Email, Raw::Text(t)) => {
-            if !is_email(t.trim()) {
+            if !is_email(t.trim_matches(blank)) {
                 return Err(problem(format!(
                     "\"{}\" is not an e-mail address",
                     shorten(&t)
                 )));
             }
-            Answer::Text(t.trim().to_owned())
+            Answer::Text(t.trim_matches(blank).to_owned())
         }
         (Kind::Url, Raw::Text(t)) => {
-            if !is_url(t.trim()) {
+            if !is_url(t.trim_matches(blank)) {
                 return Err(problem(format!(
                     "\"{}\" is not a web address: it starts with https:// or http://",
                     shorten(&t)
                 )));
             }
-            Answer::Text(t.trim().to_owned())
+            Answer::Text(t.trim_matches(blank).to_owned())
         }
         (Kind::Siret, Raw::Text(t)) => {
             let digits: String = t.chars().filter(|c| !c.is_whitespace()).collect();
@@ -277,12 +345,9 @@ fn is_url(text: &str) -> bool {
 
 /// A SIRET: 14 digits whose Luhn sum is a multiple of 10 (for La Poste's
 /// establishments, SIREN 356 000 000, the digits' sum is a multiple of 5).
-pub fn check_siret(digits: &str) -> Result<(), String> {
+pub fn check_siret(digits: &str) -> Result<(), SiretError> {
     if digits.len() != 14 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!(
-            "a SIRET has 14 digits, found {} characters",
-            digits.chars().count()
-        ));
+        return Err(SiretError::Length(digits.chars().count()));
     }
     let values: Vec<u32> = digits.bytes().map(|b| u32::from(b - b'0')).collect();
     let sum: u32 = values
@@ -302,8 +367,17 @@ pub fn check_siret(digits: &str) -> Result<(), String> {
     if sum.is_multiple_of(10) {
         Ok(())
     } else {
-        Err("its key (Luhn) is wrong: check the digits".to_owned())
+        Err(SiretError::Key)
     }
+}
+
+/// Why a text is not a SIRET number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SiretError {
+    #[error("a SIRET has 14 digits, found {0} characters")]
+    Length(usize),
+    #[error("its key (Luhn) is wrong: check the digits")]
+    Key,
 }
 
 /// Answers as an answers file of the contract: `{ "answers": …, "jury": … }`.
@@ -327,39 +401,59 @@ pub fn to_json(answers: &Answers) -> serde_json::Value {
 }
 
 /// Reads an answers file (the contract's JSON) against a questionnaire.
+/// Each problem is placed on the value at fault in the text.
 pub fn from_json(model: &Model, text: &str) -> Read {
-    let failed = |message: String| Read {
-        answers: Answers::default(),
-        problems: vec![Problem::general(message)],
+    let failed = |problem: Problem| Read {
+        problems: vec![problem],
+        ..Read::default()
     };
     // Files saved by Windows tools may start with a byte order mark.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: serde_json::Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            return failed(format!(
-                "not valid JSON: {} (line {}, column {})",
-                json_error(&e),
-                e.line(),
-                e.column()
-            ))
-        }
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let text = &text[bom..];
+    let place = |raw: &RawValue| {
+        let start = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+        Some(bom + start..bom + start + raw.get().len())
     };
-    let Some(object) = value.as_object() else {
+    if let Err(raw_error) = serde_json::from_str::<&RawValue>(text) {
+        // Read again for serde_json's best wording (« trailing comma »).
+        let e = serde_json::from_str::<serde_json::Value>(text)
+            .err()
+            .unwrap_or(raw_error);
+        let at = offset(text, e.line(), e.column()).map(|at| bom + at..bom + at);
         return failed(
-            "an answers file is a JSON object: { \"answers\": { … }, \"jury\": { … } }".to_owned(),
+            Problem::general(
+                ProblemKind::NotJson,
+                format!(
+                    "not valid JSON: {} (line {}, column {})",
+                    json_error(&e),
+                    e.line(),
+                    e.column()
+                ),
+            )
+            .placed(at),
         );
+    }
+    let Ok(Entries(top)) = serde_json::from_str::<Entries>(text) else {
+        return failed(Problem::general(
+            ProblemKind::Shape,
+            "an answers file is a JSON object: { \"answers\": { … }, \"jury\": { … } }".to_owned(),
+        ));
     };
     let mut problems = Vec::new();
     let mut raw_answers = Vec::new();
     let mut raw_jury = Vec::new();
-    for (key, value) in object {
-        match key.as_str() {
+    for (key, raw) in &top {
+        let value = || serde_json::from_str::<serde_json::Value>(raw.get()).unwrap_or_default();
+        let problem = match key.as_str() {
             "answers" | "jury" => {
-                let Some(map) = value.as_object() else {
-                    problems.push(Problem::general(format!(
-                        "`{key}` is an object of question ids"
-                    )));
+                let Ok(Entries(entries)) = serde_json::from_str::<Entries>(raw.get()) else {
+                    problems.push(
+                        Problem::general(
+                            ProblemKind::Shape,
+                            format!("`{key}` is an object of question ids"),
+                        )
+                        .placed(place(raw)),
+                    );
                     continue;
                 };
                 let target = if key == "answers" {
@@ -367,32 +461,43 @@ pub fn from_json(model: &Model, text: &str) -> Read {
                 } else {
                     &mut raw_jury
                 };
-                target.extend(map.iter().map(|(k, v)| (k.clone(), v.clone())));
+                target.extend(entries.into_iter().map(|(id, raw)| {
+                    let value = serde_json::from_str(raw.get()).unwrap_or_default();
+                    (id, value, place(raw))
+                }));
+                None
             }
-            "questionnaire" => {
-                if value.as_str() != Some(model.id.as_str()) {
-                    problems.push(Problem::general(format!(
-                        "these answers are for questionnaire {value}, not `{}`",
+            "questionnaire" => (value().as_str() != Some(model.id.as_str())).then(|| {
+                Problem::general(
+                    ProblemKind::OtherEdition,
+                    format!(
+                        "these answers are for questionnaire {}, not `{}`",
+                        value(),
                         model.id
-                    )));
-                }
-            }
-            "edition" => {
-                if value.as_u64() != Some(u64::from(model.edition)) {
-                    problems.push(Problem::general(format!(
-                        "these answers are for edition {value}, not {}",
+                    ),
+                )
+            }),
+            "edition" => (value().as_u64() != Some(u64::from(model.edition))).then(|| {
+                Problem::general(
+                    ProblemKind::OtherEdition,
+                    format!(
+                        "these answers are for edition {}, not {}",
+                        value(),
                         model.edition
-                    )));
-                }
-            }
-            "$schema" | "meta" => {}
-            other => problems.push(Problem::general(format!(
-                "unknown key `{other}`: an answers file has `answers` and `jury`"
-            ))),
-        }
+                    ),
+                )
+            }),
+            "$schema" | "meta" => None,
+            other => Some(Problem::general(
+                ProblemKind::UnknownKey,
+                format!("unknown key `{other}`: an answers file has `answers` and `jury`"),
+            )),
+        };
+        problems.extend(problem.map(|p| p.placed(place(raw))));
     }
-    if !object.contains_key("answers") {
+    if !top.iter().any(|(key, _)| key == "answers") {
         problems.push(Problem::general(
+            ProblemKind::Shape,
             "an answers file has an `answers` object: { \"answers\": { \"S1\": \"…\" } }"
                 .to_owned(),
         ));
@@ -401,14 +506,55 @@ pub fn from_json(model: &Model, text: &str) -> Read {
         model,
         raw_answers
             .iter()
-            .map(|(k, v)| (k.as_str(), Raw::from_json(v))),
+            .map(|(k, v, at)| (k.as_str(), Raw::from_json(v), at.clone())),
         raw_jury
             .iter()
-            .map(|(k, v)| (k.as_str(), Raw::from_json(v))),
+            .map(|(k, v, at)| (k.as_str(), Raw::from_json(v), at.clone())),
     );
     problems.append(&mut read.problems);
     read.problems = problems;
     read
+}
+
+/// A JSON object's entries in the file's order, each value as written.
+struct Entries<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de> serde::Deserialize<'de> for Entries<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Entries<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Self::Value, M::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+/// The byte offset of a 1-based line and column (in characters) of a text.
+fn offset(text: &str, line: usize, column: usize) -> Option<usize> {
+    let start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    let rest = &text[start..];
+    let within = rest
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(rest.len(), |(i, _)| i);
+    Some(start + within)
 }
 
 fn json_error(e: &serde_json::Error) -> String {
@@ -420,21 +566,26 @@ fn json_error(e: &serde_json::Error) -> String {
 }
 
 /// Validates raw answers and jury scores, reporting every problem.
+/// Each answer comes with where it stands in the file read, when known.
 pub fn collect<'k>(
     model: &Model,
-    answers: impl IntoIterator<Item = (&'k str, Option<Raw>)>,
-    jury: impl IntoIterator<Item = (&'k str, Option<Raw>)>,
+    answers: impl IntoIterator<Item = (&'k str, Option<Raw>, Option<Range<usize>>)>,
+    jury: impl IntoIterator<Item = (&'k str, Option<Raw>, Option<Range<usize>>)>,
 ) -> Read {
     let mut result = Answers::default();
     let mut problems = Vec::new();
+    let mut places = BTreeMap::new();
     // Past a hundred problems, the rest are counted, not described.
     let mut more = 0usize;
     let questions: std::collections::HashMap<&str, &Question> =
         model.questions().map(|q| (q.id.as_str(), q)).collect();
-    for (id, raw) in answers {
+    for (id, raw, at) in answers {
+        if let Some(at) = &at {
+            places.insert(id.to_owned(), at.clone());
+        }
         let Some(question) = questions.get(id).copied() else {
             if problems.len() < MAX_PROBLEMS {
-                problems.push(unknown_question(model, id));
+                problems.push(unknown_question(model, id).placed(at));
             } else {
                 more += 1;
             }
@@ -447,23 +598,27 @@ pub fn collect<'k>(
             }
             Ok(None) => {}
             Err(_) if problems.len() >= MAX_PROBLEMS => more += 1,
-            Err(p) => problems.push(p),
+            Err(p) => problems.push(p.placed(at)),
         }
     }
-    for (id, raw) in jury {
+    for (id, raw, at) in jury {
         let Some(question) = questions.get(id).copied() else {
             if problems.len() < MAX_PROBLEMS {
-                problems.push(unknown_question(model, id));
+                problems.push(unknown_question(model, id).placed(at));
             } else {
                 more += 1;
             }
             continue;
         };
         let Scoring::Jury { max } = &question.scoring else {
-            problems.push(Problem::at(
-                id,
-                "this question is not scored by the jury".to_owned(),
-            ));
+            problems.push(
+                Problem::at(
+                    ProblemKind::Jury,
+                    id,
+                    "this question is not scored by the jury".to_owned(),
+                )
+                .placed(at),
+            );
             continue;
         };
         match raw {
@@ -471,23 +626,29 @@ pub fn collect<'k>(
             Some(Raw::Number(n)) if n.is_integer() && !n.is_negative() && n <= *max => {
                 result.jury.insert(id.to_owned(), n);
             }
-            Some(raw) => problems.push(Problem::at(
-                id,
-                format!(
-                    "the jury awards a whole number from 0 to {max}, found {}",
-                    raw.describe()
-                ),
-            )),
+            Some(raw) => problems.push(
+                Problem::at(
+                    ProblemKind::Jury,
+                    id,
+                    format!(
+                        "the jury awards a whole number from 0 to {max}, found {}",
+                        raw.describe()
+                    ),
+                )
+                .placed(at),
+            ),
         }
     }
     if more > 0 {
-        problems.push(Problem::general(format!(
-            "and {more} more problems like these: is this the right answers file?"
-        )));
+        problems.push(Problem::general(
+            ProblemKind::More,
+            format!("and {more} more problems like these: is this the right answers file?"),
+        ));
     }
     Read {
         answers: result,
         problems,
+        places,
     }
 }
 
@@ -503,7 +664,7 @@ fn unknown_question(model: &Model, id: &str) -> Problem {
         ),
         None => format!("no such question in `{}` {}", model.id, model.edition),
     };
-    Problem::at(id, message)
+    Problem::at(ProblemKind::UnknownQuestion, id, message)
 }
 
 /// The answers of an example written in the questionnaire (already checked).

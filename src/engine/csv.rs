@@ -2,10 +2,10 @@
 //! per question id; `jury:ID` columns for jury scores; a `candidat` (or
 //! `id`) column names the row.
 
-use super::answers::{collect, Raw, Read};
-use super::Problem;
+use super::answers::{collect, typed, typed_number, Read};
+use super::{Problem, ProblemKind};
 use crate::model::{Kind, Model};
-use crate::num::Num;
+use std::ops::Range;
 
 /// One row: its name and its answers (or why they are invalid).
 pub struct Row {
@@ -40,13 +40,15 @@ pub fn rows(model: &Model, file: &str, text: &str) -> Result<Vec<Row>, Vec<Probl
             .map(|c| c.trim().trim_start_matches('\u{feff}').to_owned())
             .collect(),
         Err(e) => {
-            return Err(vec![Problem::general(format!(
-                "not a readable CSV file: {e}"
-            ))])
+            return Err(vec![Problem::general(
+                ProblemKind::Spreadsheet,
+                format!("not a readable CSV file: {e}"),
+            )])
         }
     };
     if header.iter().all(String::is_empty) {
         return Err(vec![Problem::general(
+            ProblemKind::Spreadsheet,
             "the spreadsheet is empty: its first row names the questions (`candidat;P1;S1;…`), then one row per candidate".to_owned(),
         )]);
     }
@@ -62,15 +64,22 @@ pub fn rows(model: &Model, file: &str, text: &str) -> Result<Vec<Row>, Vec<Probl
             continue;
         }
         let suggestion = crate::suggest::closest(id, model.questions().map(|q| q.id.as_str()));
-        problems.push(Problem::general(format!(
-            "column {} `{column}` is not a question of `{}` {}{}",
-            i + 1,
-            model.id,
-            model.edition,
-            suggestion
-                .map(|s| format!(" (did you mean `{s}`?)"))
-                .unwrap_or_default()
-        )));
+        let header_line = Some(line_at(text, 0));
+        problems.push(
+            Problem::general(
+                ProblemKind::Column,
+                format!(
+                    "column {} `{column}` is not a question of `{}` {}{}",
+                    i + 1,
+                    model.id,
+                    model.edition,
+                    suggestion
+                        .map(|s| format!(" (did you mean `{s}`?)"))
+                        .unwrap_or_default()
+                ),
+            )
+            .placed(header_line),
+        );
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -88,11 +97,13 @@ pub fn rows(model: &Model, file: &str, text: &str) -> Result<Vec<Row>, Vec<Probl
         let record = match record {
             Ok(r) => r,
             Err(e) => {
+                let at = e.position().map(|p| line_at(text, p.byte() as usize));
                 rows.push(Row {
                     name: format!("{file}:{line}"),
                     read: Read {
+                        places: std::collections::BTreeMap::new(),
                         answers: super::Answers::default(),
-                        problems: vec![Problem::general(format!(
+                        problems: vec![Problem::general(ProblemKind::Spreadsheet, format!(
                             "line {line} is not readable: {}{}",
                             csv_error(&e),
                             if delimiter == b';' {
@@ -100,7 +111,7 @@ pub fn rows(model: &Model, file: &str, text: &str) -> Result<Vec<Row>, Vec<Probl
                             } else {
                                 ""
                             }
-                        ))],
+                        )).placed(at)],
                     },
                 });
                 continue;
@@ -113,16 +124,18 @@ pub fn rows(model: &Model, file: &str, text: &str) -> Result<Vec<Row>, Vec<Probl
                 || format!("{file}:{line}"),
                 |v| format!("{file}:{line} ({})", v.trim()),
             );
+        let start = record.position().map(|p| p.byte() as usize);
         let mut answers = Vec::new();
         let mut jury = Vec::new();
         for (i, cell) in record.iter().enumerate() {
             if Some(i) == name_column {
                 continue;
             }
+            let at = start.map(|start| cell_at(text, start, &record, i));
             let column = header[i].as_str();
             match column.strip_prefix("jury:") {
-                Some(id) => jury.push((id, cell_number(cell))),
-                None => answers.push((column, kinds[i].and_then(|k| cell_value(k, cell)))),
+                Some(id) => jury.push((id, typed_number(cell), at)),
+                None => answers.push((column, kinds[i].and_then(|k| typed(k, cell)), at)),
             }
         }
         rows.push(Row {
@@ -132,11 +145,32 @@ pub fn rows(model: &Model, file: &str, text: &str) -> Result<Vec<Row>, Vec<Probl
     }
     if records == 0 {
         return Err(vec![Problem::general(
+            ProblemKind::Spreadsheet,
             "the spreadsheet has its header row but no candidate: add one row per candidate"
                 .to_owned(),
         )]);
     }
     Ok(rows)
+}
+
+/// The line of a text that starts at a byte offset, without its line break.
+fn line_at(text: &str, start: usize) -> Range<usize> {
+    let start = start.min(text.len());
+    let end = text[start..]
+        .find(['\r', '\n'])
+        .map_or(text.len(), |n| start + n);
+    start..end
+}
+
+/// Where a record's cell stands in the text: found from the cells before
+/// it when none of them is quoted, else the record's whole line.
+fn cell_at(text: &str, start: usize, record: &csv::StringRecord, i: usize) -> Range<usize> {
+    let found = record.range(i).and_then(|range| {
+        // One delimiter after each cell before this one.
+        let at = start + range.start + i..start + range.end + i;
+        (text.get(at.clone()) == record.get(i)).then_some(at)
+    });
+    found.unwrap_or_else(|| line_at(text, start))
 }
 
 /// A CSV error without the library's prefix and byte offsets.
@@ -149,40 +183,4 @@ fn csv_error(e: &csv::Error) -> String {
         }
         _ => e.to_string(),
     }
-}
-
-fn cell_number(cell: &str) -> Option<Raw> {
-    let cell = cell.trim();
-    if cell.is_empty() {
-        return None;
-    }
-    Some(match Num::parse(&cell.replace(',', ".")) {
-        Some(n) => Raw::Number(n),
-        None => Raw::Text(cell.to_owned()),
-    })
-}
-
-/// A cell read as its question expects: yes/no as oui/non/true/false,
-/// numbers with a point or a comma, options separated by `;`.
-fn cell_value(kind: &Kind, cell: &str) -> Option<Raw> {
-    let cell = cell.trim();
-    if cell.is_empty() {
-        return None;
-    }
-    Some(match kind {
-        Kind::YesNo => match cell.to_lowercase().as_str() {
-            "oui" | "true" | "vrai" | "yes" | "1" => Raw::Bool(true),
-            "non" | "false" | "faux" | "no" | "0" => Raw::Bool(false),
-            _ => Raw::Text(cell.to_owned()),
-        },
-        Kind::Many { .. } => Raw::List(
-            cell.split([';', '|'])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect(),
-        ),
-        Kind::Integer(_) | Kind::Decimal(_) | Kind::Percent(_) => return cell_number(cell),
-        _ => Raw::Text(cell.to_owned()),
-    })
 }

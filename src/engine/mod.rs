@@ -8,6 +8,7 @@ mod eval;
 pub mod examples;
 pub mod explain;
 mod outcome;
+mod problem;
 mod proof;
 mod value;
 pub mod witness;
@@ -16,43 +17,11 @@ pub use answers::Answers;
 pub use outcome::{
     Detail, GateResult, LevelResult, Outcome, Provisional, QuestionResult, SectionResult,
 };
+pub use problem::{Kind as ProblemKind, Problem};
 
 use crate::model::{Answer, Item, Kind, Model, Question, Scheme, Scoring};
 use crate::num::Num;
 use eval::Run;
-
-/// A problem with an answer set: it is invalid and gets no score.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// The question concerned, if any.
-    pub question: Option<String>,
-    pub message: String,
-}
-
-impl Problem {
-    pub fn at(question: &str, message: String) -> Problem {
-        Problem {
-            question: Some(question.to_owned()),
-            message,
-        }
-    }
-
-    pub fn general(message: String) -> Problem {
-        Problem {
-            question: None,
-            message,
-        }
-    }
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.question {
-            Some(q) => write!(f, "`{q}`: {}", self.message),
-            None => f.write_str(&self.message),
-        }
-    }
-}
 
 /// A fast hash map for short ids: lookups are on the hot path of scoring,
 /// and ids come from the questionnaire, not from an attacker.
@@ -130,7 +99,22 @@ impl<'m> Engine<'m> {
     /// # Errors
     /// Every problem of the answer set.
     pub fn score_read(&self, read: &answers::Read) -> Result<Outcome<'m>, Vec<Problem>> {
-        let result = self.score(&read.answers);
+        // A failed check points at its question's answer in the file.
+        let placed = |problems: Vec<Problem>| {
+            problems.into_iter().map(|p| {
+                let at = p
+                    .question
+                    .as_ref()
+                    .and_then(|q| read.places.get(q))
+                    .cloned();
+                if p.at.is_none() {
+                    p.placed(at)
+                } else {
+                    p
+                }
+            })
+        };
+        let result = self.score(&read.answers).map_err(|p| placed(p).collect());
         if read.problems.is_empty() {
             return result;
         }
@@ -177,8 +161,10 @@ impl<'m> Engine<'m> {
                         warnings.push(check.message.clone());
                     } else {
                         problems.push(Problem {
+                            kind: ProblemKind::Check,
                             question: check_owner(section, check),
                             message: check.message.clone(),
+                            at: None,
                         });
                     }
                 }
@@ -189,10 +175,13 @@ impl<'m> Engine<'m> {
         for c in self.model.computed.iter().filter(|_| !checks_failed) {
             if let (Some((lo, hi)), Some(value)) = (&c.range, run.number(&c.expr)) {
                 if value < *lo || value > *hi {
-                    problems.push(Problem::general(format!(
-                        "the computed value `{}` is {value}, outside its range {lo}..{hi}",
-                        c.id
-                    )));
+                    problems.push(Problem::general(
+                        ProblemKind::Computed,
+                        format!(
+                            "the computed value `{}` is {value}, outside its range {lo}..{hi}",
+                            c.id
+                        ),
+                    ));
                 }
             }
         }

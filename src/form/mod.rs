@@ -74,14 +74,13 @@ fn policy(script: &str, style: &str, action: Option<&str>) -> String {
 ///
 /// # Errors
 /// Only when an embedded template is broken, which the tests rule out.
-pub fn html(model: &Model) -> Result<String, String> {
+pub fn html(model: &Model) -> Result<String, minijinja::Error> {
     let mut env = minijinja::Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);
     for (name, text) in TEMPLATES {
-        env.add_template(name, text)
-            .map_err(|e| format!("the form's template `{name}` is broken: {e:#}"))?;
+        env.add_template(name, text)?;
     }
     let script = script();
     let csp = policy(&script, STYLE, model.meta.action.as_deref());
@@ -95,9 +94,8 @@ pub fn html(model: &Model) -> Result<String, String> {
         },
     );
     let mut text = env
-        .get_template("formulaire.html")
-        .and_then(|t| t.render(minijinja::Value::from_serialize(&page)))
-        .map_err(|e| format!("the form could not be rendered: {e:#}"))?;
+        .get_template("formulaire.html")?
+        .render(minijinja::Value::from_serialize(&page))?;
     if !text.ends_with('\n') {
         text.push('\n');
     }

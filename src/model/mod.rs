@@ -358,7 +358,15 @@ impl Date {
     /// Parses `YYYY-MM-DD`, refusing impossible dates.
     pub fn parse(text: &str) -> Option<Date> {
         let b = text.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        let shape = b.len() == 10
+            && b.iter().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    *c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if !shape {
             return None;
         }
         let year: i32 = text[0..4].parse().ok()?;

@@ -51,7 +51,10 @@ impl RichText {
     }
 
     /// Parses the light formatting; the error says what is malformed.
-    pub fn parse(source: &str) -> Result<RichText, String> {
+    ///
+    /// # Errors
+    /// When a mark is opened and never closed, or a link is malformed.
+    pub fn parse(source: &str) -> Result<RichText, MarkupError> {
         let mut paragraphs = Vec::new();
         for block in source.split("\n\n") {
             let joined = block
@@ -84,40 +87,47 @@ impl RichText {
     }
 }
 
-fn inlines(text: &str) -> Result<Vec<Inline>, String> {
+/// What is malformed in a text's light formatting.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MarkupError {
+    #[error("`**` opens strong text that is never closed")]
+    UnclosedStrong,
+    #[error("`*` opens emphasis that is never closed")]
+    UnclosedEmphasis,
+    #[error("`[` starts a link that has no `](address)`")]
+    LinkWithoutAddress,
+    #[error("a link's address is not closed with `)`")]
+    UnclosedAddress,
+    #[error("the link address `{0}` must start with `https://`, `http://` or `mailto:`")]
+    LinkScheme(String),
+}
+
+fn inlines(text: &str) -> Result<Vec<Inline>, MarkupError> {
     let mut out = Vec::new();
     let mut plain = String::new();
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         if let Some(after) = rest.strip_prefix("**") {
-            let end = after
-                .find("**")
-                .ok_or("`**` opens strong text that is never closed")?;
+            let end = after.find("**").ok_or(MarkupError::UnclosedStrong)?;
             flush(&mut plain, &mut out);
             out.push(Inline::Strong(after[..end].to_owned()));
             rest = &after[end + 2..];
         } else if let Some(after) = rest.strip_prefix('*') {
-            let end = after
-                .find('*')
-                .ok_or("`*` opens emphasis that is never closed")?;
+            let end = after.find('*').ok_or(MarkupError::UnclosedEmphasis)?;
             flush(&mut plain, &mut out);
             out.push(Inline::Emphasis(after[..end].to_owned()));
             rest = &after[end + 1..];
         } else if let Some(after) = rest.strip_prefix('[') {
-            let close = after
-                .find("](")
-                .ok_or("`[` starts a link that has no `](address)`")?;
+            let close = after.find("](").ok_or(MarkupError::LinkWithoutAddress)?;
             let url_end = after[close + 2..]
                 .find(')')
-                .ok_or("a link's address is not closed with `)`")?;
+                .ok_or(MarkupError::UnclosedAddress)?;
             let url = after[close + 2..close + 2 + url_end].trim().to_owned();
             if !(url.starts_with("https://")
                 || url.starts_with("http://")
                 || url.starts_with("mailto:"))
             {
-                return Err(format!(
-                    "the link address `{url}` must start with `https://`, `http://` or `mailto:`"
-                ));
+                return Err(MarkupError::LinkScheme(url));
             }
             flush(&mut plain, &mut out);
             out.push(Inline::Link {

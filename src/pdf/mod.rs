@@ -43,13 +43,35 @@ impl Edition {
 
 pub use crate::assets::Template;
 
-/// Fonts shipped in the binary, read once.
+/// The fonts the default template uses, embedded in the binary and read
+/// once: Libertinus Serif for the text, DejaVu Sans Mono for the source
+/// quoted in the jury's edition (`assets/fonts/NOTICE` has their licences).
+const FONT_FILES: [&[u8]; 6] = [
+    include_bytes!("../../assets/fonts/LibertinusSerif-Regular.otf"),
+    include_bytes!("../../assets/fonts/LibertinusSerif-Bold.otf"),
+    include_bytes!("../../assets/fonts/LibertinusSerif-Italic.otf"),
+    include_bytes!("../../assets/fonts/LibertinusSerif-BoldItalic.otf"),
+    include_bytes!("../../assets/fonts/DejaVuSansMono.ttf"),
+    include_bytes!("../../assets/fonts/DejaVuSansMono-Bold.ttf"),
+];
+
 static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
-    let fonts: Vec<Font> = typst_assets::fonts()
+    let fonts: Vec<Font> = FONT_FILES
+        .into_iter()
         .flat_map(|data| Font::iter(Bytes::new(data)))
         .collect();
     (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
 });
+
+/// The families a template can ask for, in words: « `A` and `B` ».
+fn families() -> String {
+    let names: Vec<String> = FONTS
+        .0
+        .families()
+        .map(|(name, _)| format!("`{name}`"))
+        .collect();
+    names.join(" and ")
+}
 
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
@@ -125,7 +147,7 @@ pub fn render(
     model: &Model,
     edition: Edition,
     template: Option<&Template>,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, Error> {
     let (name, text) =
         template.map_or(("questions.typ (built in)", TEMPLATE), |t| (t.name, t.text));
     let world = PdfWorld {
@@ -133,9 +155,28 @@ pub fn render(
         data_id: file_id("/data.json"),
         data: Bytes::from_string(data_json(model, edition)),
     };
-    let document: PagedDocument = typst::compile(&world)
-        .output
-        .map_err(|errors| messages(&world, name, &errors))?;
+    let compiled = typst::compile::<PagedDocument>(&world);
+    // typst falls back on another font with a warning; grille has no other.
+    let fonts: Vec<SourceDiagnostic> = compiled
+        .warnings
+        .iter()
+        .filter(|w| w.message.starts_with("unknown font family"))
+        .cloned()
+        .collect();
+    if !fonts.is_empty() {
+        return Err(Error::Font {
+            messages: messages(&world, name, &fonts),
+            available: families(),
+        });
+    }
+    let document = compiled.output.map_err(|errors| {
+        let errors: Vec<SourceDiagnostic> = errors
+            .iter()
+            .filter(|e| e.severity == Severity::Error)
+            .cloned()
+            .collect();
+        Error::Typeset(messages(&world, name, &errors))
+    })?;
     let date = model
         .meta
         .date
@@ -149,21 +190,30 @@ pub fn render(
         creator: Smart::Custom(Some("grille".to_owned())),
         timestamp: Datetime::from_ymd(date.0, date.1, date.2).map(Timestamp::new_utc),
         standards: PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a])
-            .map_err(|e| format!("{e:?}"))?,
+            .map_err(|e| Error::Standards(e.message().to_string()))?,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|errors| {
-        format!(
-            "the PDF does not meet PDF/UA-1 and PDF/A-2a:\n{}",
-            messages(&world, name, &errors)
-        )
-    })
+    typst_pdf::pdf(&document, &options)
+        .map_err(|errors| Error::Standards(messages(&world, name, &errors)))
+}
+
+/// Why a questions PDF cannot be typeset.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// typst's messages, each naming the template, its line and column.
+    #[error("{0}")]
+    Typeset(String),
+    /// The template asks for a font grille does not embed.
+    #[error("{messages}\n  help: the fonts grille embeds are {available}")]
+    Font { messages: String, available: String },
+    #[error("the PDF does not meet PDF/UA-1 and PDF/A-2a:\n{0}")]
+    Standards(String),
 }
 
 /// typst's diagnostics as `FILE:LINE:COLUMN: message` lines, with hints.
 fn messages(world: &PdfWorld, name: &str, errors: &[SourceDiagnostic]) -> String {
     let mut out = Vec::new();
-    for e in errors.iter().filter(|e| e.severity == Severity::Error) {
+    for e in errors {
         let at = world
             .range(e.span)
             .and_then(|range| {

@@ -1,6 +1,8 @@
 //! The HTML form's evaluator (assets/form/engine.js, run under Node) and the
 //! Rust engine decide the same for the same answer sets: which sections,
-//! questions and notes are shown, each computed value and each check.
+//! questions and notes are shown, each computed value and each check; and
+//! they read an answer typed as text the same way: accepted (as the same
+//! value), blank, or refused.
 
 use grille::engine::{Answers, Engine};
 use grille::model::{Answer, Date, Kind, Model};
@@ -127,20 +129,8 @@ fn random_answers(model: &Model, count: usize, seed: u64) -> Vec<Answers> {
 }
 
 /// Runs the cases through both evaluators and compares them.
-fn conform(text: &str, mut cases: Vec<Answers>) -> usize {
-    let (model, _) = model(text);
-    cases.extend(
-        model
-            .examples
-            .iter()
-            .map(grille::engine::answers::from_example),
-    );
-    let engine = Engine::new(&model);
-    // Exactly what the page embeds: its data and its evaluator.
-    let input = json!({
-        "bareme": serde_json::from_str::<serde_json::Value>(&grille::form::logic(&model)).unwrap(),
-        "cases": cases.iter().map(|a| json!({ "answers": answers_json(a) })).collect::<Vec<_>>(),
-    });
+/// Runs the evaluator under Node on `input`; its JSON output.
+fn node(input: &Value) -> Vec<Value> {
     let dir = crate::common::Scratch::new("conformance");
     let file = dir.join("cases.json");
     std::fs::write(&file, input.to_string()).unwrap();
@@ -158,7 +148,24 @@ fn conform(text: &str, mut cases: Vec<Answers>) -> usize {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let js: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn conform(text: &str, mut cases: Vec<Answers>) -> usize {
+    let (model, _) = model(text);
+    cases.extend(
+        model
+            .examples
+            .iter()
+            .map(grille::engine::answers::from_example),
+    );
+    let engine = Engine::new(&model);
+    // Exactly what the page embeds: its data and its evaluator.
+    let input = json!({
+        "bareme": serde_json::from_str::<serde_json::Value>(&grille::form::logic(&model)).unwrap(),
+        "cases": cases.iter().map(|a| json!({ "answers": answers_json(a) })).collect::<Vec<_>>(),
+    });
+    let js = node(&input);
     assert_eq!(js.len(), cases.len());
     for (i, (answers, from_js)) in cases.iter().zip(&js).enumerate() {
         let from_rust = engine.trace(answers);
@@ -226,4 +233,260 @@ fn every_operator_conforms() {
     let (model, _) = model(OPERATORS);
     let cases = random_answers(&model, 400, 7);
     assert!(conform(OPERATORS, cases) >= 400);
+}
+
+/// One question of each kind, with bounds, for the answers as typed.
+const KINDS: &str = r#"
+questionnaire kinds "Types" edition 2025 { lang fr }
+section a "A" {
+  question Y "y" yesno
+  question O "o" one { x "X"  y "Y" }
+  question M "m" many min 2 max 3 { a "A"  b "B"  c "C"  d "D"  n "N" exclusive }
+  question I "i" integer min -10 max 1000
+  question D "d" decimal min 0.5 max 99.25
+  question P "p" percent
+  question E "e" date
+  question C "c" email
+  question U "u" url
+  question S "s" siret
+  question T "t" text
+}
+"#;
+
+/// Texts a candidate may type, hostile ones included.
+const TYPED: &[&str] = &[
+    "",
+    " ",
+    "\t",
+    "12",
+    " 12 ",
+    "012",
+    "12,5",
+    "12.5",
+    "-3",
+    "+3",
+    "- 3",
+    "--3",
+    "1 000",
+    "1\u{a0}000",
+    "1\u{202f}000,25",
+    "1\u{2009}000",
+    "12,",
+    "12.",
+    ",5",
+    ".5",
+    "1e3",
+    "0x10",
+    "1,2,3",
+    "1.2.3",
+    "99999999999999999999999999",
+    "-0",
+    "-11",
+    "1001",
+    "1000",
+    "0.4",
+    "0.5",
+    "99.25",
+    "99.26",
+    "100",
+    "100.5",
+    "12abc",
+    "١٢",
+    "１２",
+    "∞",
+    "NaN",
+    "oui",
+    "Non",
+    "TRUE",
+    "vrai",
+    "faux",
+    "yes",
+    "no",
+    "1",
+    "0",
+    "peut-être",
+    "x",
+    "y",
+    "z",
+    "X",
+    "a;b",
+    "a|b|c",
+    "a;a",
+    "a;n",
+    "n",
+    "a",
+    "a;b;c;d",
+    " a ; b ",
+    "2024-03-15",
+    " 2024-03-15 ",
+    "2024-+3-15",
+    "2024-3-15",
+    "2021-02-30",
+    "2024-02-29",
+    "2023-02-29",
+    "0000-01-01",
+    "2024-13-01",
+    "2024-03-15T00:00",
+    "２０２４-03-15",
+    "a@b.c",
+    "a@b",
+    "a@.b.c",
+    "a@b.c.",
+    "a b@c.d",
+    "a@b@c.d",
+    "@b.c",
+    "é@exemple.fr",
+    "a@b..c",
+    "nom@exemple.fr",
+    "https://x",
+    "http://x",
+    "https://",
+    "https:///x",
+    "ftp://x",
+    "https://a b",
+    "HTTPS://x",
+    " https://exemple.org/a?b=c ",
+    "73282932000074",
+    "732 829 320 00074",
+    "73282932000075",
+    "35600000049837",
+    "35600000012345",
+    "7328293200007",
+    "7328293200007a",
+    "١٢٣٤٥٦٧٨٩٠١٢٣٤",
+    "texte libre",
+    "« guillemets »",
+    "\u{feff}12",
+    "12\u{85}",
+    "\u{85}",
+    "\u{3000}12",
+];
+
+/// An answer typed as text, read by the Rust engine as the page's
+/// evaluator reads it: `{}` blank, `{"value": …}`, or `{"refused": …}`.
+fn typed_in_rust(model: &Model, id: &str, raw: &Value) -> Value {
+    use grille::engine::answers::{answer, typed, Raw};
+    let question = model.question(id).unwrap();
+    let raw = match raw {
+        Value::Array(list) => Some(Raw::List(
+            list.iter()
+                .map(|v| v.as_str().unwrap().to_owned())
+                .collect(),
+        )),
+        Value::String(text) => typed(&question.kind, text),
+        other => panic!("{other}"),
+    };
+    match raw.map(|raw| answer(question, raw)) {
+        None | Some(Ok(None)) => json!({}),
+        Some(Err(p)) => json!({ "refused": p.message }),
+        Some(Ok(Some(a))) => json!({ "value": match a {
+            Answer::Bool(b) => json!(b),
+            Answer::Choice(c) | Answer::Text(c) => json!(c),
+            Answer::Choices(list) => json!(list),
+            Answer::Number(n) => json!(n.to_fraction()),
+            Answer::Date(d) => json!(d.to_string()),
+        }}),
+    }
+}
+
+#[test]
+#[ignore = "needs Node.js: run `bash scripts/test`"]
+fn answers_typed_in_the_page_are_read_as_the_engine_reads_them() {
+    let (model, _) = model(KINDS);
+    let ids: Vec<&str> = model.questions().map(|q| q.id.as_str()).collect();
+    let mut cases = Vec::new();
+    for id in &ids {
+        for text in TYPED {
+            cases.push(json!({ "question": id, "raw": text }));
+        }
+    }
+    // Options ticked in the page.
+    for list in [
+        vec![],
+        vec!["a"],
+        vec!["a", "b"],
+        vec!["a", "b", "c", "d"],
+        vec!["a", "a"],
+        vec!["n"],
+        vec!["n", "a"],
+        vec!["z", "a"],
+        vec!["A", "b"],
+    ] {
+        cases.push(json!({ "question": "M", "raw": list }));
+    }
+    let input = json!({
+        "bareme": serde_json::from_str::<Value>(&grille::form::logic(&model)).unwrap(),
+        "typed": cases,
+    });
+    let js = node(&input);
+    assert_eq!(js.len(), cases.len());
+    let mut disagreements = Vec::new();
+    for (case, from_js) in cases.iter().zip(&js) {
+        let id = case["question"].as_str().unwrap();
+        let from_rust = typed_in_rust(&model, id, &case["raw"]);
+        let same = match (from_rust.get("refused"), from_js.get("refused")) {
+            (Some(_), Some(_)) => true,
+            (None, None) => from_rust == *from_js,
+            _ => false,
+        };
+        if !same {
+            disagreements.push(format!(
+                "{id} {}: rust {from_rust}, page {from_js}",
+                case["raw"]
+            ));
+        }
+    }
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+}
+
+#[test]
+#[ignore = "needs Node.js: run `bash scripts/test`"]
+fn numbers_are_written_in_french_as_the_engine_writes_them() {
+    let mut numbers: Vec<String> = [
+        "0",
+        "-0",
+        "1",
+        "-1",
+        "0.5",
+        "-0.5",
+        "0.004",
+        "0.005",
+        "-0.005",
+        "0.015",
+        "2.675",
+        "9.995",
+        "-9.995",
+        "12.5",
+        "1000",
+        "9999",
+        "10000",
+        "-12345.678",
+        "123456789",
+        "1234567.891",
+        "100",
+        "99.999",
+        "0.1",
+        "33.333333",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    // Exact fractions, as the page's computed values are.
+    numbers.extend(
+        [
+            "1/3", "2/3", "-2/3", "200/3", "1/200", "-1/200", "1/8", "100001/7",
+        ]
+        .map(String::from),
+    );
+    let js = node(&json!({ "french": numbers }));
+    for (text, from_js) in numbers.iter().zip(&js) {
+        let n = match text.split_once('/') {
+            Some((a, b)) => Num::parse(a)
+                .unwrap()
+                .checked_div(&Num::parse(b).unwrap())
+                .unwrap(),
+            None => Num::parse(text).unwrap(),
+        };
+        assert_eq!(json!(grille::words::number(&n)), *from_js, "{text}");
+    }
 }
