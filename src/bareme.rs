@@ -128,7 +128,7 @@ pub fn answers_schema(model: &Model) -> String {
                     "number"
                 };
                 let mut s = json!({ "type": nullable(t) });
-                let (min, max) = crate::engine::answers::bounds(&q.kind);
+                let (min, max) = crate::engine::answer::bounds(&q.kind);
                 if let Some(m) = min {
                     s["minimum"] = serde_json::to_value(m).unwrap_or(Value::Null);
                 }

@@ -26,7 +26,7 @@ pub mod source;
 mod stack;
 pub mod suggest;
 pub mod syntax;
-pub mod words;
+pub mod french;
 pub mod world;
 
 use check::Checked;

@@ -1,7 +1,7 @@
 // The HTML form's evaluator: the scoring engine's semantics (src/engine/eval.rs)
 // on the expression trees of bareme.json. Numbers are exact fractions of
 // BigInts, never binary floats; conditions use three-valued logic.
-// tests/conformance.rs runs shared cases through this file and the Rust
+// tests/it/conformance.rs runs shared cases through this file and the Rust
 // engine and requires the same results.
 "use strict";
 
@@ -256,7 +256,7 @@ const grille = (() => {
 
   /**
    * An answer as typed or chosen in the page, checked as `grille score`
-   * checks an answer typed in a spreadsheet's cell (src/engine/answers.rs,
+   * checks an answer typed in a spreadsheet's cell (src/engine/answer.rs,
    * `typed` then `answer`): `{}` when unanswered, `{ value }` when accepted
    * (numbers as canonical text), `{ problem, value? }` when refused, the
    * problem being one of "yesno", "option", "twice", "exclusive", "fewer",
@@ -320,7 +320,7 @@ const grille = (() => {
   // ---------------------------------------------------------------- words
 
   /**
-   * A number in French, as src/words.rs writes it: two decimals at most
+   * A number in French, as src/french.rs writes it: two decimals at most
    * (rounded half up), a decimal comma, a narrow no-break space between
    * thousands past four digits. `text` is a decimal ("12.5") or an exact
    * fraction ("25/2").

@@ -1,5 +1,5 @@
 //! The stable diagnostic codes. A code, once published, keeps its meaning;
-//! `docs/diagnostics.md` has a section per code and `tests/codes.rs` checks
+//! `docs/diagnostics.md` has a section per code and `tests/it/codes.rs` checks
 //! that each has a fixture.
 
 use super::Severity;

@@ -2,7 +2,8 @@
 //! per question id; `jury:ID` columns for jury scores; a `candidat` (or
 //! `id`) column names the row.
 
-use super::answers::{collect, typed, typed_number, Read};
+use super::answer::{typed, typed_number};
+use super::answers::{collect, Read};
 use super::{Problem, ProblemKind};
 use crate::model::{Kind, Model};
 use std::ops::Range;

@@ -1,6 +1,7 @@
 //! The scoring engine: from a validated model and an answer set to a total,
 //! section scores and a level, for reasons that can be explained.
 
+pub mod answer;
 pub mod answers;
 pub mod boundaries;
 pub mod csv;

@@ -101,7 +101,7 @@ fn date_of(n: &Num) -> Option<Date> {
 
 /// Values worth trying for a number question, within its bounds.
 fn numbers(q: &Question, constants: &BTreeMap<String, BTreeSet<Num>>) -> Vec<Num> {
-    let (min, max) = super::answers::bounds(&q.kind);
+    let (min, max) = super::answer::bounds(&q.kind);
     let integer = matches!(q.kind, Kind::Integer(_));
     let step = if integer {
         Num::from_int(1)
@@ -511,7 +511,7 @@ fn start(q: &Question, constants: &BTreeMap<String, BTreeSet<Num>>) -> Option<An
             .max_by_key(|c| points_alone(q, c.as_ref()))
             .flatten(),
         (Kind::Integer(_) | Kind::Decimal(_) | Kind::Percent(_), _) => {
-            let (min, max) = super::answers::bounds(&q.kind);
+            let (min, max) = super::answer::bounds(&q.kind);
             let one = Num::from_int(1);
             let value = match (min, max) {
                 (Some(lo), Some(hi)) => one.max(lo).min(hi),

@@ -157,7 +157,7 @@ impl Serialize for KindData<'_> {
             map.serialize_entry("max_choices", max_choices)?;
         }
         if kind.bounds().is_some() {
-            let (min, max) = crate::engine::answers::bounds(kind);
+            let (min, max) = crate::engine::answer::bounds(kind);
             map.serialize_entry("min", &min)?;
             map.serialize_entry("max", &max)?;
         }

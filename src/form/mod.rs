@@ -2,7 +2,7 @@
 //! rendered from a template embedded in the binary. The page's live logic
 //! evaluates the same expression trees as `bareme.json` with the evaluator
 //! in `assets/form/engine.js`; without JavaScript every question is shown
-//! with its condition in words (`crate::words`).
+//! with its condition in words (`crate::french`).
 
 mod data;
 mod view;

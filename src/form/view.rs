@@ -3,7 +3,7 @@
 //! lays out markup (and escapes every text it prints).
 
 use crate::model::{Bounds, Computed, Expr, Item, Kind, Model, Question, RichText};
-use crate::words;
+use crate::french;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -114,7 +114,7 @@ pub fn page<'a>(model: &'a Model, parts: Parts<'a>) -> Page<'a> {
         organiser: model.meta.organiser.as_deref(),
         contact: model.meta.contact.as_deref(),
         website: model.meta.website.as_deref(),
-        deadline: model.meta.deadline.map(words::date),
+        deadline: model.meta.deadline.map(french::date),
         draft: model.meta.draft,
         notice: model.meta.notice.as_ref().map(rich).unwrap_or_default(),
         intro: model.meta.intro.as_ref().map(rich).unwrap_or_default(),
@@ -152,7 +152,7 @@ fn sections(model: &Model) -> Vec<SectionView> {
             id: s.id.clone(),
             number: s.number,
             title: s.title.clone(),
-            when: s.when.as_ref().map(|e| words::shown_if(e, model)),
+            when: s.when.as_ref().map(|e| french::shown_if(e, model)),
             intro: s.intro.as_ref().map(rich).unwrap_or_default(),
             items: s
                 .items
@@ -163,7 +163,7 @@ fn sections(model: &Model) -> Vec<SectionView> {
                         notes += 1;
                         ItemView::Note {
                             index: notes - 1,
-                            when: n.when.as_ref().map(|e| words::shown_if(e, model)),
+                            when: n.when.as_ref().map(|e| french::shown_if(e, model)),
                             text: rich(&n.text),
                         }
                     }
@@ -217,7 +217,7 @@ fn place(model: &Model, views: &mut [SectionView], c: &Computed) {
 }
 
 fn question(model: &Model, q: &Question, section_always: bool) -> QuestionView {
-    let when = q.when.as_ref().map(|e| words::shown_if(e, model));
+    let when = q.when.as_ref().map(|e| french::shown_if(e, model));
     let hint = q.hint.clone();
     // A SIRET's hint usually says it already.
     let format = format(&q.kind).filter(|_| !(matches!(q.kind, Kind::Siret) && hint.is_some()));
@@ -294,7 +294,7 @@ fn question(model: &Model, q: &Question, section_always: bool) -> QuestionView {
 /// What the answer looks like, in words, when the control does not say it.
 fn format(kind: &Kind) -> Option<String> {
     let numeric = |b: &Bounds| {
-        let mut text = words::number_kind(kind).unwrap_or_default();
+        let mut text = french::number_kind(kind).unwrap_or_default();
         if let Some(unit) = &b.unit {
             text.push_str(&format!(", en {unit}"));
         }
@@ -312,7 +312,7 @@ fn format(kind: &Kind) -> Option<String> {
             min_choices,
             max_choices,
         } => {
-            let mut text = words::choices_count(*min_choices, *max_choices);
+            let mut text = french::choices_count(*min_choices, *max_choices);
             for o in options.iter().filter(|o| o.exclusive) {
                 text.push_str(&format!(
                     " « {} » ne se combine pas avec les autres réponses.",

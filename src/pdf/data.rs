@@ -5,7 +5,7 @@
 
 use crate::model::{Band, Expr, Item, Kind, Model, Question, RichText, Scheme, Scoring};
 use crate::num::Num;
-use crate::words;
+use crate::french;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -121,48 +121,24 @@ struct GateData {
     source: String,
 }
 
-/// French spacing: a no-break space before `:` and inside « », a narrow
-/// no-break space before `;`, `?` and `!` (added when missing after a word).
-pub fn french(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let next = chars.get(i + 1).copied();
-        match c {
-            ' ' if matches!(next, Some(':' | '»')) => out.push('\u{a0}'),
-            ' ' if matches!(next, Some(';' | '?' | '!')) => out.push('\u{202f}'),
-            ' ' if i > 0 && chars[i - 1] == '«' => out.push('\u{a0}'),
-            '?' | '!'
-                if i > 0
-                    && chars[i - 1].is_alphanumeric()
-                    && next.is_none_or(|n| n.is_whitespace()) =>
-            {
-                out.push('\u{202f}');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn rich(text: &RichText) -> Vec<Vec<Span>> {
-    text.runs(french)
+    text.runs(french::spacing)
 }
 
 /// « 1 point », « 0,5 point », « 6 points », with a no-break space.
 pub fn points(n: &Num) -> String {
-    words::points(n).replacen(' ', "\u{a0}", 1)
+    french::points(n).replacen(' ', "\u{a0}", 1)
 }
 
 fn band_range(b: &Band) -> String {
-    let lo = words::number(&b.lower);
+    let lo = french::number(&b.lower);
     match &b.upper {
         None if b.lower_closed => format!("{lo} ou plus"),
         None => format!("plus de {lo}"),
         Some(hi) if *hi == b.lower => format!("exactement {lo}"),
         Some(hi) => {
-            let hi = words::number(hi);
+            let hi = french::number(hi);
             match (b.lower_closed, b.upper_closed) {
                 (true, true) => format!("de {lo} à {hi}"),
                 (true, false) => format!("de {lo} à moins de {hi}"),
@@ -183,11 +159,11 @@ fn question(model: &Model, q: &Question) -> QuestionData {
             ..
         } => (
             "many",
-            Some(words::choices_count(*min_choices, *max_choices)),
+            Some(french::choices_count(*min_choices, *max_choices)),
         ),
         Kind::Integer(_) | Kind::Decimal(_) | Kind::Percent(_) => (
             "number",
-            words::number_kind(&q.kind).map(|words| format!("{words}.")),
+            french::number_kind(&q.kind).map(|words| format!("{words}.")),
         ),
         Kind::Text => ("line", None),
         Kind::LongText => ("text", None),
@@ -249,7 +225,7 @@ fn question(model: &Model, q: &Question) -> QuestionData {
                     .and_then(|c| c.label.clone())
                     .unwrap_or_else(|| id.clone()),
                 Some(e) => {
-                    let mut text = words::condition(e, model);
+                    let mut text = french::condition(e, model);
                     if let Some(first) = text.get(..1) {
                         text = first.to_uppercase() + &text[1..];
                     }
@@ -271,14 +247,14 @@ fn question(model: &Model, q: &Question) -> QuestionData {
     }
     QuestionData {
         number: q.number.clone(),
-        label: french(&q.label),
+        label: french::spacing(&q.label),
         required: q.required,
-        when: q.when.as_ref().map(|e| french(&words::shown_if(e, model))),
-        hint: q.hint.as_deref().map(french),
+        when: q.when.as_ref().map(|e| french::spacing(&french::shown_if(e, model))),
+        hint: q.hint.as_deref().map(french::spacing),
         answer,
         unit: match &q.kind {
             Kind::Percent(b) if b.unit.is_none() => Some("%".to_owned()),
-            kind => kind.bounds().and_then(|b| b.unit.as_deref().map(french)),
+            kind => kind.bounds().and_then(|b| b.unit.as_deref().map(french::spacing)),
         },
         format,
         options,
@@ -287,15 +263,15 @@ fn question(model: &Model, q: &Question) -> QuestionData {
         } else {
             format!("sur {}", points(&q.max))
         },
-        scoring: scoring.iter().map(|s| french(s)).collect(),
+        scoring: scoring.iter().map(|s| french::spacing(s)).collect(),
         bands,
-        bands_of: bands_of.map(|b| french(&b)),
+        bands_of: bands_of.map(|b| french::spacing(&b)),
     }
 }
 
 fn option(label: &str, points: String, exclusive: bool) -> OptionData {
     OptionData {
-        label: french(label),
+        label: french::spacing(label),
         points,
         exclusive,
     }
@@ -326,7 +302,7 @@ pub fn document(model: &Model, jury: bool) -> Document {
                 .map(|item| match item {
                     Item::Question(q) => ItemData::Question(question(model, q)),
                     Item::Note(n) => ItemData::Note {
-                        when: n.when.as_ref().map(|e| french(&words::shown_if(e, model))),
+                        when: n.when.as_ref().map(|e| french::spacing(&french::shown_if(e, model))),
                         text: rich(&n.text),
                     },
                 })
@@ -349,14 +325,14 @@ pub fn document(model: &Model, jury: bool) -> Document {
                 items.insert(
                     index,
                     ItemData::Computed {
-                        label: french(label),
+                        label: french::spacing(label),
                     },
                 );
             }
             SectionData {
                 number: s.number,
-                title: french(&s.title),
-                when: s.when.as_ref().map(|e| french(&words::shown_if(e, model))),
+                title: french::spacing(&s.title),
+                when: s.when.as_ref().map(|e| french::spacing(&french::shown_if(e, model))),
                 intro: s.intro.as_ref().map(rich).unwrap_or_default(),
                 max: if s.max.is_zero() {
                     "Cette partie ne rapporte pas de points.".to_owned()
@@ -373,11 +349,11 @@ pub fn document(model: &Model, jury: bool) -> Document {
         .iter()
         .map(|l| LevelData {
             number: l.number,
-            name: french(&l.name),
+            name: french::spacing(&l.name),
             threshold: match &l.percent {
                 Some(p) => format!(
                     "{} % du maximum, soit {}",
-                    words::number(p),
+                    french::number(p),
                     points(&l.min_total)
                 ),
                 None => points(&l.min_total),
@@ -386,11 +362,11 @@ pub fn document(model: &Model, jury: bool) -> Document {
                 .gates
                 .iter()
                 .map(|g| GateData {
-                    words: french(&capitalised(&words::condition(&g.expr, model))),
+                    words: french::spacing(&capitalised(&french::condition(&g.expr, model))),
                     source: g.source.clone(),
                 })
                 .collect(),
-            description: l.description.as_deref().map(french),
+            description: l.description.as_deref().map(french::spacing),
         })
         .collect();
     Document {
@@ -398,18 +374,18 @@ pub fn document(model: &Model, jury: bool) -> Document {
         jury,
         lang: model.lang.clone(),
         id: model.id.clone(),
-        title: french(&model.title),
+        title: french::spacing(&model.title),
         edition: model.edition,
         subtitle: if jury {
             format!("Questionnaire {} — édition du jury", model.edition)
         } else {
             format!("Questionnaire de candidature {}", model.edition)
         },
-        organiser: model.meta.organiser.as_deref().map(french),
+        organiser: model.meta.organiser.as_deref().map(french::spacing),
         contact: model.meta.contact.clone(),
         website: model.meta.website.clone(),
-        deadline: model.meta.deadline.map(words::date),
-        date: date.map(words::date),
+        deadline: model.meta.deadline.map(french::date),
+        date: date.map(french::date),
         date_parts: parts,
         draft: model.meta.draft,
         notice: model.meta.notice.as_ref().map(rich).unwrap_or_default(),
@@ -421,7 +397,7 @@ pub fn document(model: &Model, jury: bool) -> Document {
             Scheme::Cumulative => "Les niveaux sont cumulatifs : un niveau exige son seuil, ses conditions et celles de tous les niveaux inférieurs.".to_owned(),
             Scheme::Independent => "Les niveaux sont indépendants : un niveau exige son seuil et ses propres conditions.".to_owned(),
         },
-        unlabelled: model.levels.unlabelled.as_deref().map(french),
+        unlabelled: model.levels.unlabelled.as_deref().map(french::spacing),
     }
 }
 
@@ -440,11 +416,11 @@ mod tests {
     #[test]
     fn french_spacing() {
         assert_eq!(
-            french("Adhérent ? Oui ! « Aucune » : voir; fin"),
+            french::spacing("Adhérent ? Oui ! « Aucune » : voir; fin"),
             "Adhérent\u{202f}? Oui\u{202f}! «\u{a0}Aucune\u{a0}»\u{a0}: voir; fin"
         );
-        assert_eq!(french("Adhérent?"), "Adhérent\u{202f}?");
-        assert_eq!(french("https://a.fr/?x=1"), "https://a.fr/?x=1");
+        assert_eq!(french::spacing("Adhérent?"), "Adhérent\u{202f}?");
+        assert_eq!(french::spacing("https://a.fr/?x=1"), "https://a.fr/?x=1");
     }
 
     #[test]

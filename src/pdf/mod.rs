@@ -7,7 +7,6 @@
 
 mod data;
 
-pub use data::french;
 
 use crate::model::Model;
 use std::sync::LazyLock;

@@ -365,7 +365,7 @@ const TYPED: &[&str] = &[
 /// An answer typed as text, read by the Rust engine as the page's
 /// evaluator reads it: `{}` blank, `{"value": …}`, or `{"refused": …}`.
 fn typed_in_rust(model: &Model, id: &str, raw: &Value) -> Value {
-    use grille::engine::answers::{answer, typed, Raw};
+    use grille::engine::answer::{answer, typed, Raw};
     let question = model.question(id).unwrap();
     let raw = match raw {
         Value::Array(list) => Some(Raw::List(
@@ -487,6 +487,6 @@ fn numbers_are_written_in_french_as_the_engine_writes_them() {
                 .unwrap(),
             None => Num::parse(text).unwrap(),
         };
-        assert_eq!(json!(grille::words::number(&n)), *from_js, "{text}");
+        assert_eq!(json!(grille::french::number(&n)), *from_js, "{text}");
     }
 }

@@ -1,6 +1,6 @@
 //! The HTML form as text, without a browser: escaping, the content security
 //! policy, no external resource, labels for every control. The browser tests
-//! (tests/browser.rs) check what a candidate sees and does.
+//! (tests/it/browser.rs) check what a candidate sees and does.
 
 use sha2::{Digest, Sha256};
 use std::path::Path;

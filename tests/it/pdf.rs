@@ -61,7 +61,7 @@ fn the_2024_pdfs_hold_every_question_and_option() {
         let pdf = dir.join(file);
         let text = text_of(&pdf);
         for q in model.questions() {
-            let label = words(&grille::pdf::french(&q.label));
+            let label = words(&grille::french::spacing(&q.label));
             assert!(text.contains(&label), "{file}: « {label} »");
             assert!(
                 text.contains(&format!("{} ", q.number)),
@@ -69,7 +69,7 @@ fn the_2024_pdfs_hold_every_question_and_option() {
                 q.number
             );
             for o in q.kind.options() {
-                let option = words(&grille::pdf::french(&o.label));
+                let option = words(&grille::french::spacing(&o.label));
                 assert!(
                     text.contains(&option),
                     "{file}: option « {option} » of {}",

@@ -1,72 +1,10 @@
-//! What changed between two editions of a questionnaire, for the committee:
-//! sections and questions (matched by id) added, removed, moved or
-//! renumbered, wording, types, options, points, caps, bands, conditions,
-//! checks, computed values, levels, and the maxima. Descriptions are in
-//! French, like the documents the committee publishes.
+//! The comparison of two editions, section by section and question by
+//! question, each change in words.
 
+use super::{Change, Diff, EditionInfo, QuestionDiff, SectionDiff, Status};
 use crate::model::{Check, Choice, Item, Kind, Level, Model, Question, Scoring, Section};
 use crate::num::Num;
-use crate::words;
-use serde::Serialize;
-
-#[derive(Serialize)]
-pub struct Diff {
-    pub old: EditionInfo,
-    pub new: EditionInfo,
-    /// The questionnaire's maximum before and after.
-    pub max: (String, String),
-    pub sections: Vec<SectionDiff>,
-    /// Computed values and levels.
-    pub computed: Vec<Change>,
-    pub levels: Vec<Change>,
-}
-
-#[derive(Serialize)]
-pub struct EditionInfo {
-    pub id: String,
-    pub edition: u32,
-    pub title: String,
-    pub draft: bool,
-}
-
-#[derive(Serialize)]
-pub struct SectionDiff {
-    pub id: String,
-    /// `added`, `removed`, `changed` or `same` (only its questions changed).
-    pub status: &'static str,
-    pub number: (Option<usize>, Option<usize>),
-    pub title: String,
-    pub max: (Option<String>, Option<String>),
-    pub changes: Vec<Change>,
-    pub questions: Vec<QuestionDiff>,
-}
-
-#[derive(Serialize)]
-pub struct QuestionDiff {
-    pub id: String,
-    /// `added`, `removed` or `changed`.
-    pub status: &'static str,
-    pub number: (Option<String>, Option<String>),
-    pub label: String,
-    pub changes: Vec<Change>,
-}
-
-/// One change: what, and the old and new values in words.
-#[derive(Serialize)]
-pub struct Change {
-    pub what: String,
-    pub old: Option<String>,
-    pub new: Option<String>,
-}
-
-impl Diff {
-    pub fn is_empty(&self) -> bool {
-        self.max.0 == self.max.1
-            && self.sections.is_empty()
-            && self.computed.is_empty()
-            && self.levels.is_empty()
-    }
-}
+use crate::french;
 
 fn change(what: impl Into<String>, old: Option<String>, new: Option<String>) -> Change {
     Change {
@@ -84,7 +22,7 @@ fn compare(out: &mut Vec<Change>, what: &str, old: Option<String>, new: Option<S
 }
 
 fn points(n: &Num) -> String {
-    words::points(n)
+    french::points(n)
 }
 
 fn quoted(text: &str) -> String {
@@ -94,7 +32,7 @@ fn quoted(text: &str) -> String {
 fn option_words(o: &Choice, scored: bool) -> String {
     let mut text = format!("`{}` {}", o.id, quoted(&o.label));
     if scored {
-        text.push_str(&format!(" = {}", words::number(&o.points)));
+        text.push_str(&format!(" = {}", french::number(&o.points)));
     }
     if o.exclusive {
         text.push_str(" (exclusive)");
@@ -106,10 +44,10 @@ fn kind_words(kind: &Kind) -> String {
     let mut text = kind.keyword().to_owned();
     if let Some(b) = kind.bounds() {
         if let Some(min) = &b.min {
-            text.push_str(&format!(" min {}", words::number(min)));
+            text.push_str(&format!(" min {}", french::number(min)));
         }
         if let Some(max) = &b.max {
-            text.push_str(&format!(" max {}", words::number(max)));
+            text.push_str(&format!(" max {}", french::number(max)));
         }
         if let Some(unit) = &b.unit {
             text.push_str(&format!(" unit « {unit} »"));
@@ -135,23 +73,23 @@ fn scoring_words(s: &Scoring) -> String {
     match s {
         Scoring::None => "sans points".to_owned(),
         Scoring::YesNo { yes, no } => {
-            format!("oui = {}, non = {}", words::number(yes), words::number(no))
+            format!("oui = {}, non = {}", french::number(yes), french::number(no))
         }
         Scoring::Choices { cap: None } => "points des réponses".to_owned(),
         Scoring::Choices { cap: Some(c) } => {
-            format!("points des réponses, plafond {}", words::number(c))
+            format!("points des réponses, plafond {}", french::number(c))
         }
         Scoring::Bands { value, bands } => {
             let list: Vec<String> = bands
                 .iter()
-                .map(|b| format!("{b} = {}", words::number(&b.points)))
+                .map(|b| format!("{b} = {}", french::number(&b.points)))
                 .collect();
             match value {
                 Some(v) => format!("tranches de {v} : {}", list.join(" ; ")),
                 None => format!("tranches : {}", list.join(" ; ")),
             }
         }
-        Scoring::Jury { max } => format!("note du jury de 0 à {}", words::number(max)),
+        Scoring::Jury { max } => format!("note du jury de 0 à {}", french::number(max)),
     }
 }
 
@@ -243,8 +181,8 @@ fn question_changes(
                     compare(
                         &mut out,
                         &format!("points de l’option `{}`", o.id),
-                        Some(words::number(&o.points)),
-                        Some(words::number(&n.points)),
+                        Some(french::number(&o.points)),
+                        Some(french::number(&n.points)),
                     );
                 }
                 if o.exclusive != n.exclusive {
@@ -320,130 +258,153 @@ pub fn diff(old: &Model, new: &Model) -> Diff {
         title: m.title.clone(),
         draft: m.meta.draft,
     };
+    // Sections of the new edition, in order, then those removed.
+    let mut sections: Vec<SectionDiff> = new
+        .sections
+        .iter()
+        .filter_map(|ns| section_diff(old, new, ns))
+        .collect();
+    sections.extend(
+        old.sections
+            .iter()
+            .filter(|s| new.section(&s.id).is_none())
+            .map(|os| removed_section(new, os)),
+    );
+    Diff {
+        old: info(old),
+        new: info(new),
+        max: (points(&old.max), points(&new.max)),
+        sections,
+        computed: computed_changes(old, new),
+        levels: level_changes(old, new),
+    }
+}
+
+/// What changed in a section of the new edition, if anything.
+fn section_diff(old: &Model, new: &Model, ns: &Section) -> Option<SectionDiff> {
     let section_of = |m: &'_ Model, id: &str| -> Option<usize> {
         m.sections
             .iter()
             .position(|s| s.questions().any(|q| q.id == id))
     };
-    let mut sections = Vec::new();
-    // Sections of the new edition, in order, then those removed.
-    for ns in &new.sections {
-        let os = old.section(&ns.id);
-        let mut changes = Vec::new();
-        if let Some(os) = os {
-            compare(
-                &mut changes,
-                "numéro",
-                Some(os.number.to_string()),
-                Some(ns.number.to_string()),
-            );
-            compare(
-                &mut changes,
-                "titre",
-                Some(os.title.clone()),
-                Some(ns.title.clone()),
-            );
-            compare(
-                &mut changes,
-                "condition",
-                os.when.as_ref().map(ToString::to_string),
-                ns.when.as_ref().map(ToString::to_string),
-            );
-            compare(
-                &mut changes,
-                "introduction",
-                os.intro.as_ref().map(|t| t.plain()),
-                ns.intro.as_ref().map(|t| t.plain()),
-            );
-            compare(
-                &mut changes,
-                "contrôles",
-                checks_words(&os.checks),
-                checks_words(&ns.checks),
-            );
-            let (on, nn) = (notes(os), notes(ns));
-            if on != nn {
-                changes.push(change("notes", Some(on.join(" / ")), Some(nn.join(" / "))));
-            }
+    let os = old.section(&ns.id);
+    let mut changes = Vec::new();
+    if let Some(os) = os {
+        compare(
+            &mut changes,
+            "numéro",
+            Some(os.number.to_string()),
+            Some(ns.number.to_string()),
+        );
+        compare(
+            &mut changes,
+            "titre",
+            Some(os.title.clone()),
+            Some(ns.title.clone()),
+        );
+        compare(
+            &mut changes,
+            "condition",
+            os.when.as_ref().map(ToString::to_string),
+            ns.when.as_ref().map(ToString::to_string),
+        );
+        compare(
+            &mut changes,
+            "introduction",
+            os.intro.as_ref().map(|t| t.plain()),
+            ns.intro.as_ref().map(|t| t.plain()),
+        );
+        compare(
+            &mut changes,
+            "contrôles",
+            checks_words(&os.checks),
+            checks_words(&ns.checks),
+        );
+        let (on, nn) = (notes(os), notes(ns));
+        if on != nn {
+            changes.push(change("notes", Some(on.join(" / ")), Some(nn.join(" / "))));
         }
-        let mut questions = Vec::new();
-        for q in ns.questions() {
-            match old.question(&q.id) {
-                None => questions.push(QuestionDiff {
-                    id: q.id.clone(),
-                    status: "added",
-                    number: (None, Some(q.number.clone())),
-                    label: q.label.clone(),
-                    changes: vec![change("ajoutée", None, Some(summary(q)))],
-                }),
-                Some(oq) => {
-                    let from = section_of(old, &q.id).map_or(ns, |i| &old.sections[i]);
-                    let c = question_changes(oq, q, from, ns);
-                    if !c.is_empty() {
-                        questions.push(QuestionDiff {
-                            id: q.id.clone(),
-                            status: "changed",
-                            number: (Some(oq.number.clone()), Some(q.number.clone())),
-                            label: q.label.clone(),
-                            changes: c,
-                        });
-                    }
+    }
+    let mut questions = Vec::new();
+    for q in ns.questions() {
+        match old.question(&q.id) {
+            None => questions.push(QuestionDiff {
+                id: q.id.clone(),
+                status: Status::Added,
+                number: (None, Some(q.number.clone())),
+                label: q.label.clone(),
+                changes: vec![change("ajoutée", None, Some(summary(q)))],
+            }),
+            Some(oq) => {
+                let from = section_of(old, &q.id).map_or(ns, |i| &old.sections[i]);
+                let c = question_changes(oq, q, from, ns);
+                if !c.is_empty() {
+                    questions.push(QuestionDiff {
+                        id: q.id.clone(),
+                        status: Status::Changed,
+                        number: (Some(oq.number.clone()), Some(q.number.clone())),
+                        label: q.label.clone(),
+                        changes: c,
+                    });
                 }
             }
         }
-        // Questions removed from this section (not moved elsewhere).
-        if let Some(os) = os {
-            for q in os.questions().filter(|q| new.question(&q.id).is_none()) {
-                questions.push(QuestionDiff {
-                    id: q.id.clone(),
-                    status: "removed",
-                    number: (Some(q.number.clone()), None),
-                    label: q.label.clone(),
-                    changes: vec![change("retirée", Some(summary(q)), None)],
-                });
-            }
-        }
-        let max = (os.map(|s| points(&s.max)), Some(points(&ns.max)));
-        let status = match os {
-            None => "added",
-            Some(_) if !changes.is_empty() || max.0 != max.1 => "changed",
-            Some(_) => "same",
-        };
-        if status != "same" || !questions.is_empty() {
-            sections.push(SectionDiff {
-                id: ns.id.clone(),
-                status,
-                number: (os.map(|s| s.number), Some(ns.number)),
-                title: ns.title.clone(),
-                max,
-                changes,
-                questions,
-            });
-        }
     }
-    for os in old.sections.iter().filter(|s| new.section(&s.id).is_none()) {
-        let questions = os
-            .questions()
-            .filter(|q| new.question(&q.id).is_none())
-            .map(|q| QuestionDiff {
+    // Questions removed from this section (not moved elsewhere).
+    if let Some(os) = os {
+        for q in os.questions().filter(|q| new.question(&q.id).is_none()) {
+            questions.push(QuestionDiff {
                 id: q.id.clone(),
-                status: "removed",
+                status: Status::Removed,
                 number: (Some(q.number.clone()), None),
                 label: q.label.clone(),
                 changes: vec![change("retirée", Some(summary(q)), None)],
-            })
-            .collect();
-        sections.push(SectionDiff {
-            id: os.id.clone(),
-            status: "removed",
-            number: (Some(os.number), None),
-            title: os.title.clone(),
-            max: (Some(points(&os.max)), None),
-            changes: Vec::new(),
-            questions,
-        });
+            });
+        }
     }
+    let max = (os.map(|s| points(&s.max)), Some(points(&ns.max)));
+    let status = match os {
+        None => Status::Added,
+        Some(_) if !changes.is_empty() || max.0 != max.1 => Status::Changed,
+        Some(_) => Status::Same,
+    };
+    (status != Status::Same || !questions.is_empty()).then(|| SectionDiff {
+        id: ns.id.clone(),
+        status,
+        number: (os.map(|s| s.number), Some(ns.number)),
+        title: ns.title.clone(),
+        max,
+        changes,
+        questions,
+    })
+}
 
+/// A section the new edition no longer has.
+fn removed_section(new: &Model, os: &Section) -> SectionDiff {
+    let questions = os
+        .questions()
+        .filter(|q| new.question(&q.id).is_none())
+        .map(|q| QuestionDiff {
+            id: q.id.clone(),
+            status: Status::Removed,
+            number: (Some(q.number.clone()), None),
+            label: q.label.clone(),
+            changes: vec![change("retirée", Some(summary(q)), None)],
+        })
+        .collect();
+    SectionDiff {
+        id: os.id.clone(),
+        status: Status::Removed,
+        number: (Some(os.number), None),
+        title: os.title.clone(),
+        max: (Some(points(&os.max)), None),
+        changes: Vec::new(),
+        questions,
+    }
+}
+
+/// Computed values added, removed or changed.
+fn computed_changes(old: &Model, new: &Model) -> Vec<Change> {
     let mut computed = Vec::new();
     for c in &old.computed {
         match new.computed(&c.id) {
@@ -461,7 +422,7 @@ pub fn diff(old: &Model, new: &Model) -> Diff {
                 );
                 let range = |r: &Option<(Num, Num)>| {
                     r.as_ref()
-                        .map(|(a, b)| format!("{}..{}", words::number(a), words::number(b)))
+                        .map(|(a, b)| format!("{}..{}", french::number(a), french::number(b)))
                 };
                 compare(
                     &mut computed,
@@ -483,7 +444,11 @@ pub fn diff(old: &Model, new: &Model) -> Diff {
             Some(n.expr.to_string()),
         ));
     }
+    computed
+}
 
+/// The levels' scheme, names, thresholds, conditions and descriptions.
+fn level_changes(old: &Model, new: &Model) -> Vec<Change> {
     let mut levels = Vec::new();
     if old.levels.scheme != new.levels.scheme {
         let scheme = |m: &Model| format!("{:?}", m.levels.scheme).to_lowercase();
@@ -506,7 +471,7 @@ pub fn diff(old: &Model, new: &Model) -> Diff {
         .map(|l| l.number)
         .collect();
     let threshold = |l: &Level| match &l.percent {
-        Some(p) => format!("{} % ({})", words::number(p), points(&l.min_total)),
+        Some(p) => format!("{} % ({})", french::number(p), points(&l.min_total)),
         None => points(&l.min_total),
     };
     let gates = |l: &Level| {
@@ -559,12 +524,5 @@ pub fn diff(old: &Model, new: &Model) -> Diff {
             (None, None) => {}
         }
     }
-    Diff {
-        old: info(old),
-        new: info(new),
-        max: (points(&old.max), points(&new.max)),
-        sections,
-        computed,
-        levels,
-    }
+    levels
 }

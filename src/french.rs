@@ -1,6 +1,7 @@
-//! Conditions in plain French, for candidates: « Si vous avez répondu
-//! « Oui » à la question 1.8 ». The HTML form (without JavaScript) and the
-//! questions PDF both show conditions this way, from the same model.
+//! grille's own words in French: conditions in plain French, for
+//! candidates (« Si vous avez répondu « Oui » à la question 1.8 »), numbers,
+//! points, dates and French spacing. The HTML form (without JavaScript) and
+//! the questions PDF both word the model this way.
 
 use crate::model::{Answer, ArithOp, CompareOp, Date, Expr, Kind, Model};
 use crate::num::Num;
@@ -237,7 +238,7 @@ pub fn number_kind(kind: &Kind) -> Option<String> {
         Kind::Percent(_) => "Pourcentage",
         _ => return None,
     };
-    let range = match crate::engine::answers::bounds(kind) {
+    let range = match crate::engine::answer::bounds(kind) {
         (Some(lo), Some(hi)) => format!(" de {} à {}", number(&lo), number(&hi)),
         (Some(lo), None) if lo.is_zero() => " positif ou nul".to_owned(),
         (Some(lo), None) => format!(" supérieur ou égal à {}", number(&lo)),
@@ -307,6 +308,31 @@ pub fn answer(model: &Model, question: &str, a: &Answer) -> String {
         Answer::Text(t) => format!("« {t} »"),
         Answer::Date(d) => date(*d),
     }
+}
+
+/// French spacing: a no-break space before `:` and inside « », a narrow
+/// no-break space before `;`, `?` and `!` (added when missing after a word).
+pub fn spacing(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        match c {
+            ' ' if matches!(next, Some(':' | '»')) => out.push('\u{a0}'),
+            ' ' if matches!(next, Some(';' | '?' | '!')) => out.push('\u{202f}'),
+            ' ' if i > 0 && chars[i - 1] == '«' => out.push('\u{a0}'),
+            '?' | '!'
+                if i > 0
+                    && chars[i - 1].is_alphanumeric()
+                    && next.is_none_or(|n| n.is_whitespace()) =>
+            {
+                out.push('\u{202f}');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,15 +1,6 @@
-//! `grille fmt`: the canonical layout of a questionnaire, printed from its
-//! syntax tree. Comments are kept where they were (before the line they
-//! precede, or at the end of the line they follow), and so is the grouping
-//! of lines by blank lines (several blank lines become one). Nothing is
-//! reordered: the formatted file has the same syntax tree as the original.
-//!
-//! The layout: two spaces of indentation; one blank line between top-level
-//! items; a question's type and short attributes on its first line, `hint`,
-//! `check` and `bands` (and a `when` that would make the line longer than
-//! 100 characters) on lines of their own; options and bands aligned in
-//! columns; answers of examples kept on the lines they were written on.
+//! The canonical layout of each item of the syntax tree.
 
+use super::comments::comments;
 use crate::num::Num;
 use crate::syntax::ast::{
     self, BinaryOp, Expectation, Expr, ExprKind, File, Item, PartKind, SectionItem, UnaryOp, Value,
@@ -17,60 +8,30 @@ use crate::syntax::ast::{
 
 const WIDTH: usize = 100;
 
-/// The file in canonical layout, or the syntax error that prevents it.
-///
-/// # Errors
-/// When the file does not parse.
-pub fn format(text: &str) -> Result<String, crate::diagnostic::Diagnostic> {
-    let file = crate::syntax::parse(text)?;
-    Ok(format_file(&file, text))
-}
-
 /// A printed line, with the source range it comes from (for comments and
 /// blank lines).
 #[derive(Debug)]
-struct Line {
-    indent: usize,
-    text: String,
-    start: Option<u32>,
-    end: Option<u32>,
+pub(super) struct Line {
+    pub(super) indent: usize,
+    pub(super) text: String,
+    pub(super) start: Option<u32>,
+    pub(super) end: Option<u32>,
     /// A line that closes a block (`}`): comments before it are indented
     /// like the block's content.
-    closing: bool,
+    pub(super) closing: bool,
     /// Top-level items are always separated by one blank line.
-    item: bool,
+    pub(super) item: bool,
 }
 
-struct Comment {
-    start: u32,
-    end: u32,
-    own_line: bool,
-}
-
-/// `# …` comments, outside texts.
-fn comments(text: &str) -> Vec<Comment> {
-    crate::syntax::scan::pieces(text)
-        .filter(|(_, piece)| *piece == crate::syntax::scan::Piece::Comment)
-        .map(|(range, _)| {
-            let line_start = text[..range.start].rfind('\n').map_or(0, |n| n + 1);
-            let before = text[line_start..range.start].trim();
-            Comment {
-                start: range.start as u32,
-                end: text[..range.end].trim_end().len() as u32,
-                own_line: before.is_empty() || before == "\u{feff}",
-            }
-        })
-        .collect()
-}
-
-struct Printer<'a> {
-    src: &'a str,
-    lines: Vec<Line>,
+pub(super) struct Printer<'a> {
+    pub(super) src: &'a str,
+    pub(super) lines: Vec<Line>,
     /// The offset of each source line's first character.
-    starts: Vec<u32>,
+    pub(super) starts: Vec<u32>,
 }
 
-fn format_file(file: &File, src: &str) -> String {
+/// The file in canonical layout, its comments kept.
+pub(super) fn print(file: &File, src: &str) -> String {
     let starts = std::iter::once(0)
         .chain(src.match_indices('\n').map(|(i, _)| i as u32 + 1))
         .collect();
@@ -555,102 +516,6 @@ impl Printer<'_> {
             self.push(4, text, Some(first.0), Some(last.1));
         }
     }
-
-    /// Places the comments, decides the blank lines, and joins the lines.
-    fn finish(mut self, comments: &[Comment]) -> String {
-        // Own-line comments become lines before the first line after them;
-        // trailing comments go at the end of the last line before them.
-        let mut trailing: Vec<(usize, String)> = Vec::new();
-        let mut own: Vec<(usize, &Comment)> = Vec::new();
-        for c in comments {
-            let text = self.src[c.start as usize..c.end as usize].to_owned();
-            if c.own_line {
-                let at = self
-                    .lines
-                    .iter()
-                    .position(|l| l.start.is_some_and(|s| s > c.start))
-                    .unwrap_or(self.lines.len());
-                own.push((at, c));
-            } else if let Some(at) = self
-                .lines
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| l.start.is_some_and(|s| s <= c.start))
-                .max_by_key(|(_, l)| l.start)
-                .map(|(i, _)| i)
-            {
-                trailing.push((at, text));
-            }
-        }
-        for (at, text) in trailing {
-            let line = &mut self.lines[at];
-            let last = line.text.rsplit('\n').next().unwrap_or_default().to_owned();
-            line.text
-                .push_str(if last.is_empty() { "# " } else { "  " });
-            line.text.push_str(&text);
-            line.text = line.text.replace("# # ", "# ");
-        }
-        for (at, c) in own.into_iter().rev() {
-            let (indent, item) = match self.lines.get(at) {
-                Some(next) if next.closing => (next.indent + 2, false),
-                Some(next) => (next.indent, next.item),
-                None => (0, false),
-            };
-            let text = self.src[c.start as usize..c.end as usize].to_owned();
-            self.lines.insert(
-                at,
-                Line {
-                    indent,
-                    text,
-                    start: Some(c.start),
-                    end: Some(c.end),
-                    closing: false,
-                    item,
-                },
-            );
-            if item {
-                // The comment now begins the item.
-                if let Some(next) = self.lines.get_mut(at + 1) {
-                    next.item = false;
-                }
-            }
-        }
-        let mut out = String::new();
-        let mut previous: Option<&Line> = None;
-        for line in &self.lines {
-            if let Some(prev) = previous {
-                let blank = if line.item {
-                    true
-                } else {
-                    !line.closing
-                        && !prev.text.ends_with('{')
-                        && match (prev.end, line.start) {
-                            (Some(e), Some(s)) if s > e => {
-                                has_blank_line(&self.src[e as usize..s as usize])
-                            }
-                            _ => false,
-                        }
-                };
-                if blank {
-                    out.push('\n');
-                }
-            }
-            out.push_str(&" ".repeat(line.indent));
-            out.push_str(&line.text);
-            out.push('\n');
-            previous = Some(line);
-        }
-        out
-    }
-}
-
-/// Whether a stretch of source holds an empty line between two others.
-fn has_blank_line(gap: &str) -> bool {
-    let parts: Vec<&str> = gap.split('\n').collect();
-    parts.len() > 2
-        && parts[1..parts.len() - 1]
-            .iter()
-            .any(|l| l.trim().is_empty())
 }
 
 fn ast_span(a: crate::source::Span, b: crate::source::Span) -> crate::source::Span {
@@ -783,12 +648,4 @@ impl Printer<'_> {
 
 fn symbol(op: BinaryOp) -> &'static str {
     op.symbol()
-}
-
-/// The comments of a file, in order, as written.
-pub fn comment_texts(text: &str) -> Vec<&str> {
-    comments(text)
-        .iter()
-        .map(|c| &text[c.start as usize..c.end as usize])
-        .collect()
 }
