@@ -17,6 +17,7 @@ pub mod diff;
 pub mod engine;
 pub mod fmt;
 pub mod form;
+pub mod french;
 pub mod model;
 pub mod num;
 #[cfg(feature = "pdf")]
@@ -26,7 +27,6 @@ pub mod source;
 mod stack;
 pub mod suggest;
 pub mod syntax;
-pub mod french;
 pub mod world;
 
 use check::Checked;

@@ -2,9 +2,9 @@
 //! question, each change in words.
 
 use super::{Change, Diff, EditionInfo, QuestionDiff, SectionDiff, Status};
+use crate::french;
 use crate::model::{Check, Choice, Item, Kind, Level, Model, Question, Scoring, Section};
 use crate::num::Num;
-use crate::french;
 
 fn change(what: impl Into<String>, old: Option<String>, new: Option<String>) -> Change {
     Change {
@@ -73,7 +73,11 @@ fn scoring_words(s: &Scoring) -> String {
     match s {
         Scoring::None => "sans points".to_owned(),
         Scoring::YesNo { yes, no } => {
-            format!("oui = {}, non = {}", french::number(yes), french::number(no))
+            format!(
+                "oui = {}, non = {}",
+                french::number(yes),
+                french::number(no)
+            )
         }
         Scoring::Choices { cap: None } => "points des réponses".to_owned(),
         Scoring::Choices { cap: Some(c) } => {

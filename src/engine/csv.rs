@@ -53,38 +53,7 @@ pub fn rows(model: &Model, file: &str, text: &str) -> Result<Vec<Row>, Vec<Probl
             "the spreadsheet is empty: its first row names the questions (`candidat;P1;S1;…`), then one row per candidate".to_owned(),
         )]);
     }
-    let mut problems = Vec::new();
-    let mut name_column = None;
-    for (i, column) in header.iter().enumerate() {
-        let id = column.strip_prefix("jury:").unwrap_or(column);
-        if model.question(id).is_some() {
-            continue;
-        }
-        if NAME_COLUMNS.contains(&column.to_lowercase().as_str()) && name_column.is_none() {
-            name_column = Some(i);
-            continue;
-        }
-        let suggestion = crate::suggest::closest(id, model.questions().map(|q| q.id.as_str()));
-        let header_line = Some(line_at(text, 0));
-        problems.push(
-            Problem::general(
-                ProblemKind::Column,
-                format!(
-                    "column {} `{column}` is not a question of `{}` {}{}",
-                    i + 1,
-                    model.id,
-                    model.edition,
-                    suggestion
-                        .map(|s| format!(" (did you mean `{s}`?)"))
-                        .unwrap_or_default()
-                ),
-            )
-            .placed(header_line),
-        );
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
+    let name_column = name_column(model, text, &header)?;
     // Each column's question type, found once.
     let kinds: Vec<Option<&Kind>> = header
         .iter()
@@ -161,6 +130,49 @@ fn line_at(text: &str, start: usize) -> Range<usize> {
         .find(['\r', '\n'])
         .map_or(text.len(), |n| start + n);
     start..end
+}
+
+/// The column that names the rows, if any; every other column must be a
+/// question (`jury:ID` for a jury mark).
+fn name_column(
+    model: &Model,
+    text: &str,
+    header: &[String],
+) -> Result<Option<usize>, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut name_column = None;
+    for (i, column) in header.iter().enumerate() {
+        let id = column.strip_prefix("jury:").unwrap_or(column);
+        if model.question(id).is_some() {
+            continue;
+        }
+        if NAME_COLUMNS.contains(&column.to_lowercase().as_str()) && name_column.is_none() {
+            name_column = Some(i);
+            continue;
+        }
+        let suggestion = crate::suggest::closest(id, model.questions().map(|q| q.id.as_str()));
+        let header_line = Some(line_at(text, 0));
+        problems.push(
+            Problem::general(
+                ProblemKind::Column,
+                format!(
+                    "column {} `{column}` is not a question of `{}` {}{}",
+                    i + 1,
+                    model.id,
+                    model.edition,
+                    suggestion
+                        .map(|s| format!(" (did you mean `{s}`?)"))
+                        .unwrap_or_default()
+                ),
+            )
+            .placed(header_line),
+        );
+    }
+    if problems.is_empty() {
+        Ok(name_column)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Where a record's cell stands in the text: found from the cells before

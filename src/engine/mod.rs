@@ -133,20 +133,58 @@ impl<'m> Engine<'m> {
     /// The problems that make the answer set invalid.
     pub fn score(&self, answers: &Answers) -> Result<Outcome<'m>, Vec<Problem>> {
         let run = Run::new(self, answers);
-        let mut problems = Vec::new();
-        let mut warnings = Vec::new();
+        let mut warnings = self.ignored(&run, answers);
+        let problems = self.failed_checks(&run, &mut warnings);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let questions: Vec<QuestionResult<'m>> = self
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| self.question_result(&run, i, q))
+            .collect();
+        warnings.extend(self.unanswered(&run, answers));
+        let sections = self.sections(&run, &questions);
+        let total: Num = sections.iter().map(|s| s.score.clone()).sum();
+        let levels = self.levels(&run, &sections, &total);
+        let level = granted(self.model.levels.scheme, &levels);
+        let provisional = self.provisional(&run, &questions, &sections);
+        Ok(Outcome {
+            total,
+            max: self.model.max.clone(),
+            level,
+            level_name: self.level_name(level),
+            sections,
+            questions,
+            levels,
+            provisional,
+            warnings,
+        })
+    }
 
+    /// A warning for each answer to a question that is not shown.
+    fn ignored(&self, run: &Run<'_>, answers: &Answers) -> Vec<String> {
+        let mut warnings = Vec::new();
         for (id, _) in answers.values.iter().filter(|_| self.warn) {
             if let Some(&i) = self.index.get(id.as_str()) {
                 if !run.visible[i] {
                     let q = self.questions[i];
                     warnings.push(format!(
                         "the answer to `{id}` is ignored: {}",
-                        hidden_reason(self, q, &run)
+                        hidden_reason(self, q, run)
                     ));
                 }
             }
         }
+        warnings
+    }
+
+    /// A problem for each hard check that fails, a warning for each soft
+    /// one; then a problem for each computed value out of its range (which
+    /// follows from a failed check, so it is said only alone).
+    fn failed_checks(&self, run: &Run<'_>, warnings: &mut Vec<String>) -> Vec<Problem> {
+        let mut problems = Vec::new();
         for section in &self.model.sections {
             let checks =
                 section
@@ -171,7 +209,6 @@ impl<'m> Engine<'m> {
                 }
             }
         }
-        // A value out of range follows from a failed check: say it only alone.
         let checks_failed = !problems.is_empty();
         for c in self.model.computed.iter().filter(|_| !checks_failed) {
             if let (Some((lo, hi)), Some(value)) = (&c.range, run.number(&c.expr)) {
@@ -186,16 +223,11 @@ impl<'m> Engine<'m> {
                 }
             }
         }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
+        problems
+    }
 
-        let questions: Vec<QuestionResult<'m>> = self
-            .questions
-            .iter()
-            .enumerate()
-            .map(|(i, q)| self.question_result(&run, i, q))
-            .collect();
+    /// A warning naming the required questions shown but not answered.
+    fn unanswered(&self, run: &Run<'_>, answers: &Answers) -> Option<String> {
         let unanswered: Vec<String> = self
             .questions
             .iter()
@@ -204,12 +236,12 @@ impl<'m> Engine<'m> {
             .filter(|(i, q)| q.required && run.visible[*i] && !answers.values.contains_key(&q.id))
             .map(|(_, q)| format!("`{}` ({})", q.id, q.number))
             .collect();
-        if !unanswered.is_empty() {
-            warnings.push(format!(
-                "required questions not answered: {}",
-                unanswered.join(", ")
-            ));
-        }
+        (!unanswered.is_empty())
+            .then(|| format!("required questions not answered: {}", unanswered.join(", ")))
+    }
+
+    /// Each section's score: the sum of its questions' points.
+    fn sections(&self, run: &Run<'_>, questions: &[QuestionResult<'m>]) -> Vec<SectionResult<'m>> {
         let mut sections: Vec<SectionResult<'m>> = self
             .model
             .sections
@@ -226,41 +258,34 @@ impl<'m> Engine<'m> {
             sections[self.section_of[i]].score =
                 &sections[self.section_of[i]].score + &result.points;
         }
-        let total: Num = sections.iter().map(|s| s.score.clone()).sum();
-        let levels = self.levels(&run, &sections, &total);
-        let level = granted(self.model.levels.scheme, &levels);
+        sections
+    }
 
-        // Missing jury scores: the level could still rise up to what full
-        // marks would give.
+    /// With jury scores missing, the level could still rise up to what full
+    /// marks would give: how high.
+    fn provisional(
+        &self,
+        run: &Run<'_>,
+        questions: &[QuestionResult<'m>],
+        sections: &[SectionResult<'m>],
+    ) -> Option<Provisional<'m>> {
         let missing: Vec<&QuestionResult<'m>> = questions
             .iter()
             .filter(|r| matches!(r.detail, Detail::Jury(None)) && r.shown)
             .collect();
-        let provisional = (!missing.is_empty()).then(|| {
-            let mut best = sections.clone();
+        (!missing.is_empty()).then(|| {
+            let mut best = sections.to_vec();
             for r in &missing {
                 let s = self.section_of[self.index[r.id]];
                 best[s].score = &best[s].score + &r.max;
             }
             let best_total: Num = best.iter().map(|s| s.score.clone()).sum();
-            let best_levels = self.levels(&run, &best, &best_total);
+            let best_levels = self.levels(run, &best, &best_total);
             Provisional {
                 missing: missing.iter().map(|r| r.id).collect(),
                 highest_level: granted(self.model.levels.scheme, &best_levels),
                 highest_total: best_total,
             }
-        });
-        let level_name = self.level_name(level);
-        Ok(Outcome {
-            total,
-            max: self.model.max.clone(),
-            level,
-            level_name,
-            sections,
-            questions,
-            levels,
-            provisional,
-            warnings,
         })
     }
 

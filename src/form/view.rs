@@ -2,8 +2,8 @@
 //! element id and every French phrase is decided here, so the template only
 //! lays out markup (and escapes every text it prints).
 
-use crate::model::{Bounds, Computed, Expr, Item, Kind, Model, Question, RichText};
 use crate::french;
+use crate::model::{Bounds, Computed, Expr, Item, Kind, Model, Question, RichText};
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -3,9 +3,9 @@
 //! The template only lays it out; source texts stay data and are never read
 //! as typst markup.
 
+use crate::french;
 use crate::model::{Band, Expr, Item, Kind, Model, Question, RichText, Scheme, Scoring};
 use crate::num::Num;
-use crate::french;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -120,7 +120,6 @@ struct GateData {
     words: String,
     source: String,
 }
-
 
 fn rich(text: &RichText) -> Vec<Vec<Span>> {
     text.runs(french::spacing)
@@ -249,12 +248,17 @@ fn question(model: &Model, q: &Question) -> QuestionData {
         number: q.number.clone(),
         label: french::spacing(&q.label),
         required: q.required,
-        when: q.when.as_ref().map(|e| french::spacing(&french::shown_if(e, model))),
+        when: q
+            .when
+            .as_ref()
+            .map(|e| french::spacing(&french::shown_if(e, model))),
         hint: q.hint.as_deref().map(french::spacing),
         answer,
         unit: match &q.kind {
             Kind::Percent(b) if b.unit.is_none() => Some("%".to_owned()),
-            kind => kind.bounds().and_then(|b| b.unit.as_deref().map(french::spacing)),
+            kind => kind
+                .bounds()
+                .and_then(|b| b.unit.as_deref().map(french::spacing)),
         },
         format,
         options,
@@ -302,7 +306,10 @@ pub fn document(model: &Model, jury: bool) -> Document {
                 .map(|item| match item {
                     Item::Question(q) => ItemData::Question(question(model, q)),
                     Item::Note(n) => ItemData::Note {
-                        when: n.when.as_ref().map(|e| french::spacing(&french::shown_if(e, model))),
+                        when: n
+                            .when
+                            .as_ref()
+                            .map(|e| french::spacing(&french::shown_if(e, model))),
                         text: rich(&n.text),
                     },
                 })
@@ -332,7 +339,10 @@ pub fn document(model: &Model, jury: bool) -> Document {
             SectionData {
                 number: s.number,
                 title: french::spacing(&s.title),
-                when: s.when.as_ref().map(|e| french::spacing(&french::shown_if(e, model))),
+                when: s
+                    .when
+                    .as_ref()
+                    .map(|e| french::spacing(&french::shown_if(e, model))),
                 intro: s.intro.as_ref().map(rich).unwrap_or_default(),
                 max: if s.max.is_zero() {
                     "Cette partie ne rapporte pas de points.".to_owned()

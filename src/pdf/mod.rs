@@ -7,7 +7,6 @@
 
 mod data;
 
-
 use crate::model::Model;
 use std::sync::LazyLock;
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
@@ -203,7 +202,7 @@ pub enum Error {
     #[error("{0}")]
     Typeset(String),
     /// The template asks for a font grille does not embed.
-    #[error("{messages}\n  help: the fonts grille embeds are {available}")]
+    #[error("{messages}: grille embeds {available} only")]
     Font { messages: String, available: String },
     #[error("the PDF does not meet PDF/UA-1 and PDF/A-2a:\n{0}")]
     Standards(String),

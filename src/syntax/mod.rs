@@ -73,25 +73,8 @@ fn check_nesting(text: &str) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
-    let at = match error.location {
-        pest::error::InputLocation::Pos(p) => p,
-        pest::error::InputLocation::Span((s, _)) => s,
-    };
-    let found = found_at(text, at);
-    let span = Span::new(at, at + found.len_bytes);
-
-    // A non-ASCII letter inside an identifier gets its own explanation.
-    if let Some(c) = text[at..].chars().next() {
-        let prev = text[..at].chars().next_back();
-        if c.is_alphabetic()
-            && !c.is_ascii()
-            && prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '_')
-        {
-            return diagnostic::non_ascii_identifier(Span::new(at, at + c.len_utf8()), c);
-        }
-    }
-
+/// What pest expected where it stopped, in words, by group.
+fn expected_names(error: &pest::error::Error<Rule>) -> BTreeMap<Group, Vec<&'static str>> {
     let mut expected: BTreeMap<Group, Vec<&'static str>> = BTreeMap::new();
     let mut add = |name: names::Name| {
         let list = expected.entry(name.group).or_default();
@@ -114,6 +97,29 @@ fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
         }
     }
     expected.remove(&Group::Hidden);
+    expected
+}
+
+fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
+    let at = match error.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
+    };
+    let found = found_at(text, at);
+    let span = Span::new(at, at + found.len_bytes);
+
+    // A non-ASCII letter inside an identifier gets its own explanation.
+    if let Some(c) = text[at..].chars().next() {
+        let prev = text[..at].chars().next_back();
+        if c.is_alphabetic()
+            && !c.is_ascii()
+            && prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '_')
+        {
+            return diagnostic::non_ascii_identifier(Span::new(at, at + c.len_utf8()), c);
+        }
+    }
+
+    let expected = expected_names(error);
     let mut items: Vec<String> = Vec::new();
     for (group, list) in &expected {
         match names::group_summary(*group) {

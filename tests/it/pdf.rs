@@ -248,3 +248,31 @@ fn a_template_of_ones_own_is_used_and_its_errors_name_its_lines() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_template_asking_for_a_font_grille_does_not_embed_is_refused() {
+    let scratch = Scratch::new("pdf-font");
+    let template = scratch.join("font.typ");
+    std::fs::write(
+        &template,
+        "#let data = json(\"/data.json\")\n#set document(title: data.title, date: datetime(year: 2024, month: 1, day: 1))\n#set text(lang: \"fr\", font: \"Comic Sans\")\n= #data.title\n",
+    )
+    .unwrap();
+    let out = scratch.join("out");
+    let (code, _, stderr) = grille(&[
+        "build",
+        "forms/tnl-2024.grille",
+        "-o",
+        out.to_str().unwrap(),
+        "--only",
+        "pdf",
+        "--pdf-template",
+        template.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("font.typ:3:29: unknown font family: comic sans: grille embeds `DejaVu Sans Mono` and `Libertinus Serif` only"),
+        "{stderr}"
+    );
+    assert!(!out.join("questions.pdf").exists());
+}
