@@ -185,6 +185,20 @@ fn builds_are_byte_identical() {
     }
 }
 
+/// `grille build` of the 2024 form into `out` with a PDF template; the exit
+/// code and standard error.
+fn build_with(template: &str, out: &Path) -> (i32, String) {
+    let (code, _, stderr) = grille(&[
+        "build",
+        "forms/tnl-2024.grille",
+        "-o",
+        out.to_str().unwrap(),
+        "--pdf-template",
+        template,
+    ]);
+    (code, stderr)
+}
+
 #[test]
 #[ignore = "needs poppler (pdftotext): run `bash scripts/test`"]
 fn a_template_of_ones_own_is_used_and_its_errors_name_its_lines() {
@@ -196,15 +210,7 @@ fn a_template_of_ones_own_is_used_and_its_errors_name_its_lines() {
     )
     .unwrap();
     let dir = scratch.join("out");
-    let out = dir.to_str().unwrap();
-    let (code, _, stderr) = grille(&[
-        "build",
-        "forms/tnl-2024.grille",
-        "-o",
-        out,
-        "--pdf-template",
-        template.to_str().unwrap(),
-    ]);
+    let (code, stderr) = build_with(template.to_str().unwrap(), &dir);
     assert_eq!(code, 0, "{stderr}");
     let text = text_of(&dir.join("questions.pdf"));
     assert!(
@@ -218,14 +224,7 @@ fn a_template_of_ones_own_is_used_and_its_errors_name_its_lines() {
     )
     .unwrap();
     let fresh = scratch.join("fresh");
-    let (code, _, stderr) = grille(&[
-        "build",
-        "forms/tnl-2024.grille",
-        "-o",
-        fresh.to_str().unwrap(),
-        "--pdf-template",
-        template.to_str().unwrap(),
-    ]);
+    let (code, stderr) = build_with(template.to_str().unwrap(), &fresh);
     assert_eq!(code, 2);
     assert!(
         stderr.contains("mine.typ:3:7: dictionary does not contain key \"nope\""),
@@ -234,14 +233,7 @@ fn a_template_of_ones_own_is_used_and_its_errors_name_its_lines() {
     assert!(stderr.contains("help: fix the template"), "{stderr}");
     assert!(!fresh.exists(), "nothing is written when a template fails");
 
-    let (code, _, stderr) = grille(&[
-        "build",
-        "forms/tnl-2024.grille",
-        "-o",
-        out,
-        "--pdf-template",
-        "missing.typ",
-    ]);
+    let (code, stderr) = build_with("missing.typ", &dir);
     assert_eq!(code, 2);
     assert!(
         stderr.contains("cannot read the PDF template `missing.typ`"),
@@ -259,16 +251,7 @@ fn a_template_asking_for_a_font_grille_does_not_embed_is_refused() {
     )
     .unwrap();
     let out = scratch.join("out");
-    let (code, _, stderr) = grille(&[
-        "build",
-        "forms/tnl-2024.grille",
-        "-o",
-        out.to_str().unwrap(),
-        "--only",
-        "pdf",
-        "--pdf-template",
-        template.to_str().unwrap(),
-    ]);
+    let (code, stderr) = build_with(template.to_str().unwrap(), &out);
     assert_eq!(code, 2, "{stderr}");
     assert!(
         stderr.contains("font.typ:3:29: unknown font family: comic sans: grille embeds `DejaVu Sans Mono` and `Libertinus Serif` only"),
