@@ -43,6 +43,7 @@ pub enum Error {
         help("give a typst file, such as a copy of assets/pdf/questions.typ")
     )]
     ReadTemplate { path: String, reason: String },
+    #[cfg(feature = "pdf")]
     #[error("{message}")]
     #[diagnostic(
         code(template::failed),
