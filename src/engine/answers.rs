@@ -62,24 +62,8 @@ pub fn from_json(model: &Model, text: &str) -> Read {
         let start = raw.get().as_ptr() as usize - text.as_ptr() as usize;
         Some(bom + start..bom + start + raw.get().len())
     };
-    if let Err(raw_error) = serde_json::from_str::<&RawValue>(text) {
-        // Read again for serde_json's best wording (« trailing comma »).
-        let e = serde_json::from_str::<serde_json::Value>(text)
-            .err()
-            .unwrap_or(raw_error);
-        let at = offset(text, e.line(), e.column()).map(|at| bom + at..bom + at);
-        return failed(
-            Problem::general(
-                ProblemKind::NotJson,
-                format!(
-                    "not valid JSON: {} (line {}, column {})",
-                    json_error(&e),
-                    e.line(),
-                    e.column()
-                ),
-            )
-            .placed(at),
-        );
+    if let Err(error) = serde_json::from_str::<&RawValue>(text) {
+        return failed(not_json(text, bom, error));
     }
     let Ok(Entries(top)) = serde_json::from_str::<Entries>(text) else {
         return failed(Problem::general(
@@ -115,26 +99,7 @@ pub fn from_json(model: &Model, text: &str) -> Read {
                 }));
                 None
             }
-            "questionnaire" => (value().as_str() != Some(model.id.as_str())).then(|| {
-                Problem::general(
-                    ProblemKind::OtherEdition,
-                    format!(
-                        "these answers are for questionnaire {}, not `{}`",
-                        value(),
-                        model.id
-                    ),
-                )
-            }),
-            "edition" => (value().as_u64() != Some(u64::from(model.edition))).then(|| {
-                Problem::general(
-                    ProblemKind::OtherEdition,
-                    format!(
-                        "these answers are for edition {}, not {}",
-                        value(),
-                        model.edition
-                    ),
-                )
-            }),
+            "questionnaire" | "edition" => other_edition(model, key, &value()),
             "$schema" | "meta" => None,
             other => Some(Problem::general(
                 ProblemKind::UnknownKey,
@@ -162,6 +127,47 @@ pub fn from_json(model: &Model, text: &str) -> Read {
     problems.append(&mut read.problems);
     read.problems = problems;
     read
+}
+
+/// A text that is not JSON: where reading stopped, in serde_json's best
+/// words (« trailing comma »).
+fn not_json(text: &str, bom: usize, error: serde_json::Error) -> Problem {
+    let e = serde_json::from_str::<serde_json::Value>(text)
+        .err()
+        .unwrap_or(error);
+    let at = offset(text, e.line(), e.column()).map(|at| bom + at..bom + at);
+    Problem::general(
+        ProblemKind::NotJson,
+        format!(
+            "not valid JSON: {} (line {}, column {})",
+            json_error(&e),
+            e.line(),
+            e.column()
+        ),
+    )
+    .placed(at)
+}
+
+/// A problem when the file's `questionnaire` or `edition` is not the
+/// questionnaire's.
+fn other_edition(model: &Model, key: &str, value: &serde_json::Value) -> Option<Problem> {
+    let (same, expected) = if key == "edition" {
+        (
+            value.as_u64() == Some(u64::from(model.edition)),
+            model.edition.to_string(),
+        )
+    } else {
+        (
+            value.as_str() == Some(model.id.as_str()),
+            format!("`{}`", model.id),
+        )
+    };
+    (!same).then(|| {
+        Problem::general(
+            ProblemKind::OtherEdition,
+            format!("these answers are for {key} {value}, not {expected}"),
+        )
+    })
 }
 
 /// A JSON object's entries in the file's order, each value as written.
