@@ -176,3 +176,36 @@ fn mutations_of_the_2024_form_never_panic() {
     }
     assert_eq!(runs, 900);
 }
+
+#[test]
+fn the_deepest_expressions_allowed_go_through_every_command() {
+    // 495 levels of `not` and of negation: within the limits (E0029 is at
+    // 500), so every later stage recurses that deep on the command's own
+    // stack: the build (the PDFs on rayon's threads), scoring, explaining,
+    // formatting.
+    let scratch = crate::common::Scratch::new("deepest");
+    let form = scratch.join("deep.grille");
+    let answers = scratch.join("deep.json");
+    std::fs::write(
+        &form,
+        format!(
+            "{HEADER}section s \"S\" {{\n  question A \"a\" yesno\n  question N \"n\" integer min 0 max 10\n  question Z \"z\" yesno when {}A\n  question W \"w\" yesno when {}N < 3\n}}\nlevels {{ level 1 \"Un\" from 0 }}\n",
+            "not ".repeat(495),
+            "- ".repeat(495)
+        ),
+    )
+    .unwrap();
+    std::fs::write(&answers, r#"{"answers": {"A": true, "N": 2}}"#).unwrap();
+    let (form, answers) = (form.to_str().unwrap(), answers.to_str().unwrap());
+    let out = scratch.join("out");
+    for (args, code) in [
+        (vec!["check", form], 0),
+        (vec!["build", form, "-o", out.to_str().unwrap()], 0),
+        (vec!["score", form, answers, "--explain"], 0),
+        (vec!["fmt", "--check", form], 1),
+        (vec!["diff", form, form], 0),
+    ] {
+        let (got, _, stderr) = crate::common::grille(&args);
+        assert_eq!(got, code, "grille {}: {stderr}", args.join(" "));
+    }
+}
