@@ -4,7 +4,9 @@
 //! as typst markup.
 
 use crate::french;
-use crate::model::{Band, Expr, Item, Kind, Model, Question, RichText, Scheme, Scoring};
+use crate::model::{
+    Band, Expr, Item, Kind, Level, Model, Question, RichText, Scheme, Scoring, Section,
+};
 use crate::num::Num;
 use serde::Serialize;
 
@@ -282,6 +284,87 @@ fn option(label: &str, points: String, exclusive: bool) -> OptionData {
 }
 
 /// The document's data, for the candidate (`jury == false`) or the jury.
+/// A section's document data: its items, with the labelled computed values
+/// after the item before them.
+fn section(model: &Model, s: &Section) -> SectionData {
+    let mut items: Vec<ItemData> = s
+        .items
+        .iter()
+        .map(|item| match item {
+            Item::Question(q) => ItemData::Question(question(model, q)),
+            Item::Note(n) => ItemData::Note {
+                when: n
+                    .when
+                    .as_ref()
+                    .map(|e| french::spacing(&french::shown_if(e, model))),
+                text: rich(&n.text),
+            },
+        })
+        .collect();
+    // Labelled computed values, after the item before them.
+    for c in &model.computed {
+        let Some(label) = &c.label else { continue };
+        let Some((section, at)) = model.place(c) else {
+            continue;
+        };
+        if section + 1 != s.number {
+            continue;
+        }
+        let index = items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| !matches!(i, ItemData::Computed { .. }))
+            .nth(at)
+            .map_or(items.len(), |(i, _)| i);
+        items.insert(
+            index,
+            ItemData::Computed {
+                label: french::spacing(label),
+            },
+        );
+    }
+    SectionData {
+        number: s.number,
+        title: french::spacing(&s.title),
+        when: s
+            .when
+            .as_ref()
+            .map(|e| french::spacing(&french::shown_if(e, model))),
+        intro: s.intro.as_ref().map(rich).unwrap_or_default(),
+        max: if s.max.is_zero() {
+            "Cette partie ne rapporte pas de points.".to_owned()
+        } else {
+            format!("Maximum de la partie : {}", points(&s.max))
+        },
+        items,
+    }
+}
+
+/// A level's threshold and gates, in words.
+fn level(model: &Model, l: &Level) -> LevelData {
+    LevelData {
+        number: l.number,
+        name: french::spacing(&l.name),
+        threshold: match &l.percent {
+            Some(p) => format!(
+                "{} % du maximum, soit {}",
+                french::number(p),
+                points(&l.min_total)
+            ),
+            None => points(&l.min_total),
+        },
+        gates: l
+            .gates
+            .iter()
+            .map(|g| GateData {
+                words: french::spacing(&capitalised(&french::condition(&g.expr, model))),
+                source: g.source.clone(),
+            })
+            .collect(),
+        description: l.description.as_deref().map(french::spacing),
+    }
+}
+
 pub fn document(model: &Model, jury: bool) -> Document {
     let date = model.meta.date;
     let parts = date.map_or(
@@ -296,88 +379,12 @@ pub fn document(model: &Model, jury: bool) -> Document {
             day: d.day,
         },
     );
-    let sections = model
-        .sections
-        .iter()
-        .map(|s| {
-            let mut items: Vec<ItemData> = s
-                .items
-                .iter()
-                .map(|item| match item {
-                    Item::Question(q) => ItemData::Question(question(model, q)),
-                    Item::Note(n) => ItemData::Note {
-                        when: n
-                            .when
-                            .as_ref()
-                            .map(|e| french::spacing(&french::shown_if(e, model))),
-                        text: rich(&n.text),
-                    },
-                })
-                .collect();
-            // Labelled computed values, after the item before them.
-            for c in &model.computed {
-                let Some(label) = &c.label else { continue };
-                let Some((section, at)) = model.place(c) else {
-                    continue;
-                };
-                if section + 1 != s.number {
-                    continue;
-                }
-                let index = items
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, i)| !matches!(i, ItemData::Computed { .. }))
-                    .nth(at)
-                    .map_or(items.len(), |(i, _)| i);
-                items.insert(
-                    index,
-                    ItemData::Computed {
-                        label: french::spacing(label),
-                    },
-                );
-            }
-            SectionData {
-                number: s.number,
-                title: french::spacing(&s.title),
-                when: s
-                    .when
-                    .as_ref()
-                    .map(|e| french::spacing(&french::shown_if(e, model))),
-                intro: s.intro.as_ref().map(rich).unwrap_or_default(),
-                max: if s.max.is_zero() {
-                    "Cette partie ne rapporte pas de points.".to_owned()
-                } else {
-                    format!("Maximum de la partie : {}", points(&s.max))
-                },
-                items,
-            }
-        })
-        .collect();
+    let sections = model.sections.iter().map(|s| section(model, s)).collect();
     let levels = model
         .levels
         .levels
         .iter()
-        .map(|l| LevelData {
-            number: l.number,
-            name: french::spacing(&l.name),
-            threshold: match &l.percent {
-                Some(p) => format!(
-                    "{} % du maximum, soit {}",
-                    french::number(p),
-                    points(&l.min_total)
-                ),
-                None => points(&l.min_total),
-            },
-            gates: l
-                .gates
-                .iter()
-                .map(|g| GateData {
-                    words: french::spacing(&capitalised(&french::condition(&g.expr, model))),
-                    source: g.source.clone(),
-                })
-                .collect(),
-            description: l.description.as_deref().map(french::spacing),
-        })
+        .map(|l| level(model, l))
         .collect();
     Document {
         edition_kind: if jury { "jury" } else { "candidat" },
