@@ -39,39 +39,10 @@ impl Checker<'_> {
         let mut numbers: BTreeMap<u32, Span> = BTreeMap::new();
         let mut previous: Option<(u32, Num, Span)> = None;
         for l in &block.levels {
-            let number = l
-                .number
-                .value
-                .is_integer()
-                .then(|| l.number.value.to_decimal(0).parse::<u32>().ok())
-                .flatten()
-                .filter(|n| *n >= 1);
-            let Some(number) = number else {
-                self.report(diagnostic::invalid_level_number(
-                    l.number.span,
-                    "a level number is a whole number from 1",
-                ));
+            let Some(number) = self.level_number(l, &mut numbers, previous.as_ref().map(|p| p.0))
+            else {
                 continue;
             };
-            if let Some(first) = numbers.get(&number) {
-                let id = ast::Ident {
-                    name: number.to_string(),
-                    span: l.number.span,
-                };
-                self.report(diagnostic::duplicate_id("level", &id, *first));
-                continue;
-            }
-            numbers.insert(number, l.number.span);
-            if let Some((prev, _, _)) = &previous {
-                if number < *prev {
-                    self.report(diagnostic::invalid_level_number(
-                        l.number.span,
-                        &format!(
-                            "levels are listed from the lowest; this one comes after level {prev}"
-                        ),
-                    ));
-                }
-            }
             let Some(threshold) = &l.threshold else {
                 self.report(diagnostic::missing_threshold(l.span, number));
                 continue;
@@ -101,19 +72,7 @@ impl Checker<'_> {
                     ));
                 }
             }
-            let mut gates = Vec::new();
-            for g in &l.gates {
-                if let Some(expr) = self.condition(g, Ctx::Scores, "a `gate`") {
-                    if let Some(reason) = self.impossible(&expr) {
-                        self.report(diagnostic::unreachable_gate(g.span, number, &reason));
-                    }
-                    gates.push(Gate {
-                        expr,
-                        source: self.text_of(g.span),
-                        span: g.span,
-                    });
-                }
-            }
+            let gates = self.gates(l, number);
             previous = Some((number, min_total.clone(), threshold.span));
             out.push(Level {
                 number,
@@ -133,6 +92,69 @@ impl Checker<'_> {
             unlabelled: block.unlabelled.as_ref().map(|t| t.value.clone()),
             levels: out,
         }
+    }
+
+    /// A level's number, when it is a whole number from 1 not given before;
+    /// a level listed after a higher one is reported.
+    fn level_number(
+        &mut self,
+        l: &ast::Level,
+        numbers: &mut BTreeMap<u32, Span>,
+        previous: Option<u32>,
+    ) -> Option<u32> {
+        let number = l
+            .number
+            .value
+            .is_integer()
+            .then(|| l.number.value.to_decimal(0).parse::<u32>().ok())
+            .flatten()
+            .filter(|n| *n >= 1);
+        let Some(number) = number else {
+            self.report(diagnostic::invalid_level_number(
+                l.number.span,
+                "a level number is a whole number from 1",
+            ));
+            return None;
+        };
+        if let Some(first) = numbers.get(&number) {
+            let id = ast::Ident {
+                name: number.to_string(),
+                span: l.number.span,
+            };
+            self.report(diagnostic::duplicate_id("level", &id, *first));
+            return None;
+        }
+        numbers.insert(number, l.number.span);
+        if let Some(prev) = previous {
+            if number < prev {
+                self.report(diagnostic::invalid_level_number(
+                    l.number.span,
+                    &format!(
+                        "levels are listed from the lowest; this one comes after level {prev}"
+                    ),
+                ));
+            }
+        }
+        Some(number)
+    }
+
+    /// A level's gates, each a condition on the scores (E0012 when it can
+    /// never hold).
+    fn gates(&mut self, l: &ast::Level, number: u32) -> Vec<Gate> {
+        let mut gates = Vec::new();
+        for g in &l.gates {
+            if let Some(expr) = self.condition(g, Ctx::Scores, "a `gate`") {
+                if let Some(reason) = self.impossible(&expr) {
+                    self.report(diagnostic::unreachable_gate(g.span, number, &reason));
+                }
+                gates.push(Gate {
+                    expr,
+                    source: self.text_of(g.span),
+                    span: g.span,
+                });
+            }
+        }
+        gates
     }
 
     /// Why a gate can never hold, when that can be seen without searching
