@@ -27,100 +27,9 @@ impl Checker<'_> {
             let ast::Item::Example(e) = item else {
                 continue;
             };
-            let mut answers = BTreeMap::new();
-            let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
-            for (key, value) in &e.answers {
-                if let Some(first) = seen.insert(&key.name, key.span) {
-                    self.report(diagnostic::given_twice(
-                        &format!("answer to `{}`", key.name),
-                        key.span,
-                        first,
-                    ));
-                    continue;
-                }
-                let Some(q) = questions.get(key.name.as_str()) else {
-                    if !self.questions.contains_key(key.name.as_str()) {
-                        let suggestion = suggest::closest(&key.name, questions.keys().copied());
-                        self.report(diagnostic::undefined_reference(
-                            &key.name, key.span, suggestion, false,
-                        ));
-                    }
-                    continue;
-                };
-                if let Some(answer) = self.example_answer(q, key, value) {
-                    answers.insert(key.name.clone(), answer);
-                }
-            }
-            let mut jury = BTreeMap::new();
-            for (key, score) in &e.jury {
-                match questions.get(key.name.as_str()).map(|q| &q.scoring) {
-                    Some(Scoring::Jury { max }) => {
-                        if score.value.is_integer()
-                            && !score.value.is_negative()
-                            && score.value <= *max
-                        {
-                            jury.insert(key.name.clone(), score.value.clone());
-                        } else {
-                            self.report(diagnostic::example_jury_score(score.span, &key.name, max));
-                        }
-                    }
-                    Some(_) => self.report(diagnostic::example_not_jury(key.span, &key.name)),
-                    None => {
-                        let suggestion = suggest::closest(&key.name, questions.keys().copied());
-                        self.report(diagnostic::undefined_reference(
-                            &key.name, key.span, suggestion, false,
-                        ));
-                    }
-                }
-            }
-            let mut expect = Expectations::default();
-            for x in &e.expect {
-                match x {
-                    Expectation::Level(n) => {
-                        let number = n.value.to_decimal(0).parse::<u32>().ok().filter(|v| {
-                            n.value.is_integer()
-                                && (*v == 0 || levels.levels.iter().any(|l| l.number == *v))
-                        });
-                        match number {
-                            Some(v) => expect.level = Some(v),
-                            None => self.report(diagnostic::example_level(n.span, levels)),
-                        }
-                    }
-                    Expectation::Total(n) => {
-                        let max: crate::num::Num = self.section_max.values().cloned().sum();
-                        if n.value > max {
-                            self.report(diagnostic::example_out_of_reach(
-                                n.span,
-                                "the total",
-                                &max,
-                            ));
-                        }
-                        expect.total = Some(n.value.clone());
-                    }
-                    Expectation::Section(id, n) => {
-                        if self.sections.contains_key(id.name.as_str()) {
-                            let max = self
-                                .section_max
-                                .get(id.name.as_str())
-                                .cloned()
-                                .unwrap_or_default();
-                            if n.value > max {
-                                self.report(diagnostic::example_out_of_reach(
-                                    n.span,
-                                    &format!("section `{}`", id.name),
-                                    &max,
-                                ));
-                            }
-                            expect.sections.insert(id.name.clone(), n.value.clone());
-                        } else {
-                            let suggestion =
-                                suggest::closest(&id.name, super::sorted(self.sections.keys()));
-                            self.report(diagnostic::undefined_section(id, suggestion));
-                        }
-                    }
-                    Expectation::Invalid(_) => expect.invalid = true,
-                }
-            }
+            let answers = self.example_answers(&questions, e);
+            let jury = self.example_jury(&questions, e);
+            let expect = self.expectations(levels, e);
             if e.expect.is_empty() {
                 self.report(diagnostic::example_without_expect(&e.id));
             }
@@ -134,6 +43,117 @@ impl Checker<'_> {
             });
         }
         out
+    }
+
+    /// An example's answers, each checked against its question.
+    fn example_answers(
+        &mut self,
+        questions: &BTreeMap<&str, &model::Question>,
+        e: &ast::Example,
+    ) -> BTreeMap<String, Answer> {
+        let mut answers = BTreeMap::new();
+        let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
+        for (key, value) in &e.answers {
+            if let Some(first) = seen.insert(&key.name, key.span) {
+                self.report(diagnostic::given_twice(
+                    &format!("answer to `{}`", key.name),
+                    key.span,
+                    first,
+                ));
+                continue;
+            }
+            let Some(q) = questions.get(key.name.as_str()) else {
+                if !self.questions.contains_key(key.name.as_str()) {
+                    let suggestion = suggest::closest(&key.name, questions.keys().copied());
+                    self.report(diagnostic::undefined_reference(
+                        &key.name, key.span, suggestion, false,
+                    ));
+                }
+                continue;
+            };
+            if let Some(answer) = self.example_answer(q, key, value) {
+                answers.insert(key.name.clone(), answer);
+            }
+        }
+        answers
+    }
+
+    /// An example's jury scores, each within its question's maximum.
+    fn example_jury(
+        &mut self,
+        questions: &BTreeMap<&str, &model::Question>,
+        e: &ast::Example,
+    ) -> BTreeMap<String, Num> {
+        let mut jury = BTreeMap::new();
+        for (key, score) in &e.jury {
+            match questions.get(key.name.as_str()).map(|q| &q.scoring) {
+                Some(Scoring::Jury { max }) => {
+                    if score.value.is_integer() && !score.value.is_negative() && score.value <= *max
+                    {
+                        jury.insert(key.name.clone(), score.value.clone());
+                    } else {
+                        self.report(diagnostic::example_jury_score(score.span, &key.name, max));
+                    }
+                }
+                Some(_) => self.report(diagnostic::example_not_jury(key.span, &key.name)),
+                None => {
+                    let suggestion = suggest::closest(&key.name, questions.keys().copied());
+                    self.report(diagnostic::undefined_reference(
+                        &key.name, key.span, suggestion, false,
+                    ));
+                }
+            }
+        }
+        jury
+    }
+
+    /// What an example expects: a level, a total, section scores, or that it is invalid.
+    fn expectations(&mut self, levels: &Levels, e: &ast::Example) -> Expectations {
+        let mut expect = Expectations::default();
+        for x in &e.expect {
+            match x {
+                Expectation::Level(n) => {
+                    let number = n.value.to_decimal(0).parse::<u32>().ok().filter(|v| {
+                        n.value.is_integer()
+                            && (*v == 0 || levels.levels.iter().any(|l| l.number == *v))
+                    });
+                    match number {
+                        Some(v) => expect.level = Some(v),
+                        None => self.report(diagnostic::example_level(n.span, levels)),
+                    }
+                }
+                Expectation::Total(n) => {
+                    let max: crate::num::Num = self.section_max.values().cloned().sum();
+                    if n.value > max {
+                        self.report(diagnostic::example_out_of_reach(n.span, "the total", &max));
+                    }
+                    expect.total = Some(n.value.clone());
+                }
+                Expectation::Section(id, n) => {
+                    if self.sections.contains_key(id.name.as_str()) {
+                        let max = self
+                            .section_max
+                            .get(id.name.as_str())
+                            .cloned()
+                            .unwrap_or_default();
+                        if n.value > max {
+                            self.report(diagnostic::example_out_of_reach(
+                                n.span,
+                                &format!("section `{}`", id.name),
+                                &max,
+                            ));
+                        }
+                        expect.sections.insert(id.name.clone(), n.value.clone());
+                    } else {
+                        let suggestion =
+                            suggest::closest(&id.name, super::sorted(self.sections.keys()));
+                        self.report(diagnostic::undefined_section(id, suggestion));
+                    }
+                }
+                Expectation::Invalid(_) => expect.invalid = true,
+            }
+        }
+        expect
     }
 
     fn example_answer(
