@@ -75,9 +75,9 @@ impl Error {
     /// answers file or a spreadsheet.
     pub fn read(path: &str, error: &std::io::Error) -> Error {
         let help = match error.kind() {
+            _ if std::path::Path::new(path).is_dir() => "give a file of the folder, not the folder",
             std::io::ErrorKind::NotFound => "check the file's name and its folder",
             std::io::ErrorKind::PermissionDenied => "ask for the right to read it, or copy it",
-            std::io::ErrorKind::IsADirectory => "give a file of the folder, not the folder",
             _ => "check that the file exists and can be read",
         };
         Error::Read {
