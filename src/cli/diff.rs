@@ -95,14 +95,7 @@ fn regrade<'m>(
                 .collect(),
             Err(problems) => {
                 let source = miette::NamedSource::new(path, text.clone());
-                for problem in &problems {
-                    let error = report::Answers {
-                        name: path,
-                        problem,
-                        source: Some(&source),
-                    };
-                    report::print(&error, color);
-                }
+                report::print_problems(path, &problems, &source, color);
                 return Err(());
             }
         }

@@ -89,11 +89,12 @@ impl Error {
 }
 
 /// A problem with an answers file or a spreadsheet, in the file's text.
-pub struct Answers<'a> {
+struct Answers<'a> {
     /// The answer set's name: its file, or a spreadsheet's file and line.
-    pub name: &'a str,
-    pub problem: &'a Problem,
-    pub source: Option<&'a NamedSource<String>>,
+    name: &'a str,
+    problem: &'a Problem,
+    /// The file's text, to show the line at fault.
+    source: &'a NamedSource<String>,
 }
 
 impl fmt::Debug for Answers<'_> {
@@ -121,12 +122,11 @@ impl Diagnostic for Answers<'_> {
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         self.problem.at.as_ref()?;
-        self.source.map(|s| s as &dyn miette::SourceCode)
+        Some(self.source)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let at = self.problem.at.clone()?;
-        self.source?;
         use grille::engine::ProblemKind as Kind;
         let question = self.problem.question.as_deref().unwrap_or("?");
         let label = match self.problem.kind {
@@ -151,6 +151,23 @@ impl Diagnostic for Answers<'_> {
 pub struct Warning<'a> {
     pub name: &'a str,
     pub message: &'a str,
+}
+
+/// Prints each problem of an answer set, named `name`, read from `source`.
+pub fn print_problems(
+    name: &str,
+    problems: &[Problem],
+    source: &NamedSource<String>,
+    color: Color,
+) {
+    for problem in problems {
+        let report = Answers {
+            name,
+            problem,
+            source,
+        };
+        print(&report, color);
+    }
 }
 
 /// Prints a report on standard error.

@@ -68,6 +68,7 @@ pub fn run(args: &Args) -> u8 {
         let read = if path.to_lowercase().ends_with(".csv") {
             engine::csv::rows(&model, path, &text)
         } else {
+            // An answers file is one answer set, named after its file.
             Ok(vec![engine::csv::Row {
                 name: path.clone(),
                 read: engine::answers::from_json(&model, &text),
@@ -98,16 +99,7 @@ pub fn run(args: &Args) -> u8 {
                     report::print(&warning, args.color);
                 }
             }
-            Err(problems) => {
-                for problem in problems {
-                    let error = report::Answers {
-                        name: &s.name,
-                        problem,
-                        source: Some(&s.source),
-                    };
-                    report::print(&error, args.color);
-                }
-            }
+            Err(problems) => report::print_problems(&s.name, problems, &s.source, args.color),
         }
     }
     match args.format {

@@ -27,12 +27,10 @@ const TEMPLATES: [(&str, &str); 3] = [
     ),
 ];
 const STYLE: &str = include_str!("../../assets/form/form.css");
-const ENGINE: &str = include_str!("../../assets/form/engine.js");
-const INTERFACE: &str = include_str!("../../assets/form/form.js");
-
 /// The page's evaluator (`engine.js`), as the page embeds it: the
 /// conformance tests run exactly this text.
-pub const ENGINE_SCRIPT: &str = ENGINE;
+pub const ENGINE: &str = include_str!("../../assets/form/engine.js");
+const INTERFACE: &str = include_str!("../../assets/form/form.js");
 
 /// The page's whole script: the evaluator, then the interface.
 fn script() -> String {

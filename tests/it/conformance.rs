@@ -135,7 +135,7 @@ fn node(input: &Value) -> Vec<Value> {
     let file = dir.join("cases.json");
     std::fs::write(&file, input.to_string()).unwrap();
     let evaluator = dir.join("engine.js");
-    std::fs::write(&evaluator, grille::form::ENGINE_SCRIPT).unwrap();
+    std::fs::write(&evaluator, grille::form::ENGINE).unwrap();
     let runner = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/run.js");
     let out = Command::new("node")
         .arg(runner)
