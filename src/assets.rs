@@ -123,7 +123,7 @@ fn pdfs(model: &Model, template: Option<&Template>, which: Selection) -> Result<
                 })
         })
     };
-    let (candidate, jury) = rayon::join(
+    let (candidate, jury) = crate::stack::join(
         || typeset(which.pdf, Edition::Candidate),
         || typeset(which.jury_pdf, Edition::Jury),
     );

@@ -17,7 +17,6 @@ pub mod diff;
 pub mod engine;
 pub mod fmt;
 pub mod form;
-pub mod french;
 pub mod model;
 pub mod num;
 #[cfg(feature = "pdf")]
@@ -27,6 +26,7 @@ pub mod source;
 mod stack;
 pub mod suggest;
 pub mod syntax;
+pub mod words;
 pub mod world;
 
 use check::Checked;

@@ -29,3 +29,31 @@ pub(crate) fn deep<T: Send>(f: impl FnOnce() -> T + Send) -> T {
         None => f.take().expect("`f` did not run on a thread")(),
     }
 }
+
+/// Runs `a` and `b` side by side, each on a thread with that stack (one
+/// after the other when no second thread can be had). A panic goes on here.
+#[cfg(feature = "pdf")]
+pub(crate) fn join<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    let mut b = Some(b);
+    let (a, ran) = std::thread::scope(|scope| {
+        let slot = &mut b;
+        let other = std::thread::Builder::new()
+            .name("grille".to_owned())
+            .stack_size(SIZE)
+            .spawn_scoped(scope, move || slot.take().map(|f| f()));
+        let a = deep(a);
+        let ran = other.ok().and_then(|handle| {
+            handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        (a, ran)
+    });
+    match ran {
+        Some(result) => (a, result),
+        None => (a, deep(b.take().expect("`b` did not run on a thread"))),
+    }
+}

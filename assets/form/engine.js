@@ -320,21 +320,22 @@ const grille = (() => {
   // ---------------------------------------------------------------- words
 
   /**
-   * A number in French, as src/french.rs writes it: two decimals at most
-   * (rounded half up), a decimal comma, a narrow no-break space between
-   * thousands past four digits. `text` is a decimal ("12.5") or an exact
-   * fraction ("25/2").
+   * A number as src/words/mod.rs writes it: two decimals at most (rounded
+   * half up), the language's decimal separator and the one between groups
+   * of three digits (`separators`: [",", "\u202f"] in French, [".", ","] in
+   * English). `text` is a decimal ("12.5") or an exact fraction ("25/2").
    */
-  function french(text) {
+  function number(text, separators) {
+    const [point, thousands] = separators;
     const [n, d = 1n] = String(text).includes("/") ? String(text).split("/").map(BigInt) : ((v) => [v.n, v.d])(parse(text));
     const hundredths = ((n < 0n ? -n : n) * 200n + d) / (2n * d);
     const whole = String(hundredths / 100n);
     const rest = String(hundredths % 100n).padStart(2, "0").replace(/0+$/, "");
-    const grouped = whole.length > 4 ? whole.replace(/\B(?=(\d{3})+$)/g, "\u202f") : whole;
-    return (n < 0n && hundredths ? "-" : "") + grouped + (rest ? "," + rest : "");
+    const grouped = whole.replace(/\B(?=(\d{3})+$)/g, thousands);
+    return (n < 0n && hundredths ? "-" : "") + grouped + (rest ? point + rest : "");
   }
 
-  return { prepare, run, parse, show, compare: cmp, accept, french };
+  return { prepare, run, parse, show, compare: cmp, accept, number };
 })();
 
 if (typeof module !== "undefined") module.exports = grille;

@@ -16,6 +16,19 @@
   const form = $("questionnaire");
   const status = $("status");
   const pageTitle = document.title;
+  const words = bareme.words;
+  const plurals = new Intl.PluralRules(bareme.lang);
+  /**
+   * A message of grille's catalog (src/words/mod.rs gives the page its
+   * `script-*` messages): `{name}` stands for an argument, and a message
+   * that depends on a `count` has one text for each plural category.
+   */
+  const msg = (key, args = {}) => {
+    const entry = words[key];
+    const text = typeof entry === "string" ? entry : entry[plurals.select(args.count)] || entry.other;
+    return text.replace(/\{(\w+)\}/g, (all, name) => (name === "count" ? num(String(args.count)) : String(args[name])));
+  };
+  const num = (text) => grille.number(text, bareme.separators);
   form.noValidate = true;
 
   // Each question with its controls and its place.
@@ -51,46 +64,45 @@
   }
 
   const numeric = (t) => t === "integer" || t === "decimal" || t === "percent";
-  const plural = (n, word) => n + " " + word + (n > 1 ? "s" : "");
   const optionLabel = (x, id) => {
     const label = document.querySelector('label[for="q-' + x.q.id + "-" + id + '"]');
     return label ? label.textContent : id;
   };
   const rangeWords = (min, max) =>
     min !== null && max !== null
-      ? "de " + grille.french(min) + " à " + grille.french(max)
+      ? msg("script-range-between", { lo: num(min), hi: num(max) })
       : min !== null
-        ? "supérieur ou égal à " + grille.french(min)
-        : "inférieur ou égal à " + grille.french(max);
+        ? msg("script-range-at-least", { lo: num(min) })
+        : msg("script-range-at-most", { hi: num(max) });
 
   /** What each problem of `grille.accept` says to the candidate. */
-  function problemText(x, state) {
+  function problemText(x, state, raw) {
     const k = x.q.kind;
     switch (state.problem) {
       case "exclusive":
-        return "« " + optionLabel(x, state.option) + " » ne se combine pas avec les autres réponses.";
+        return msg("script-exclusive", { label: optionLabel(x, state.option) });
       case "fewer":
-        return "Cochez au moins " + k.min_choices + " réponses.";
+        return msg("script-min-choices", { count: k.min_choices });
       case "more":
-        return "Cochez au plus " + k.max_choices + " réponses.";
+        return msg("script-max-choices", { count: k.max_choices });
       case "number":
-        return k.type === "integer" ? "Saisissez un nombre entier, par exemple 12." : "Saisissez un nombre, par exemple 12,5.";
+        return msg(k.type === "integer" ? "script-not-integer" : "script-not-number");
       case "whole":
-        return "Saisissez un nombre entier, sans décimales.";
+        return msg("script-not-whole");
       case "range":
-        return "Saisissez un nombre " + rangeWords(k.min ?? null, k.max ?? null) + ".";
+        return msg("script-out-of-range", { range: rangeWords(k.min ?? null, k.max ?? null) });
       case "date":
-        return "Saisissez une date, par exemple 15/03/2024.";
+        return msg("script-not-date");
       case "email":
-        return "Saisissez une adresse électronique, par exemple nom@exemple.fr.";
+        return msg("script-not-email");
       case "url":
-        return "Saisissez une adresse web commençant par https:// ou http://.";
+        return msg(/^https?:\/\//.test(String(raw).trim()) ? "script-url-space" : "script-not-url");
       case "siret":
-        return "Un numéro SIRET compte 14 chiffres.";
+        return msg("script-siret-length");
       case "siret-key":
-        return "Ce numéro SIRET n’est pas valide : vérifiez les chiffres.";
+        return msg("script-siret-invalid");
       default:
-        return "Choisissez parmi les réponses proposées.";
+        return msg("script-not-option");
     }
   }
 
@@ -102,10 +114,10 @@
   function interpret(x, r) {
     const c = x.controls[0];
     if (!Array.isArray(r) && r.trim() === "" && c.validity && c.validity.badInput) {
-      return { error: "Saisissez une date complète (jour, mois et année)." };
+      return { error: msg("script-incomplete-date") };
     }
     const state = grille.accept(x.q.kind, r);
-    return state.problem ? { value: state.value, error: problemText(x, state) } : state;
+    return state.problem ? { value: state.value, error: problemText(x, state, r) } : state;
   }
 
   // ------------------------------------------------------------ evaluation
@@ -152,8 +164,8 @@
       const required = x.q.required && state.value === undefined && !state.error;
       if (state.error && (touched.has(x.q.id) || submitted)) add(errors, x.q.id, state.error);
       if (state.error || (required && submitted)) {
-        problems.push({ x, text: state.error || "Répondez à cette question : elle est obligatoire." });
-        if (required) add(errors, x.q.id, "Répondez à cette question : elle est obligatoire.");
+        problems.push({ x, text: state.error || msg("script-required") });
+        if (required) add(errors, x.q.id, msg("script-required"));
       }
     });
     const sectionErrors = new Map();
@@ -164,12 +176,12 @@
       const x = question && byId.get(question);
       if (check.soft) {
         if (x) add(warnings, question, check.message);
-        else add(sectionErrors, section.id, "Attention : " + check.message);
+        else add(sectionErrors, section.id, msg("script-warning", { message: check.message }));
         return;
       }
       failed = true;
       if (x && result.questions[questions.indexOf(x)]) add(errors, question, check.message);
-      else add(sectionErrors, section.id, "Erreur : " + check.message);
+      else add(sectionErrors, section.id, msg("script-error", { message: check.message }));
       problems.push({ x, section, text: check.message });
     });
     // A computed value outside its range, as the engine reports it.
@@ -179,7 +191,7 @@
       const [n, d = 1n] = v.split("/").map(BigInt);
       const f = { n, d };
       if (grille.compare(f, grille.parse(c.range[0])) < 0 || grille.compare(f, grille.parse(c.range[1])) > 0) {
-        problems.push({ text: "« " + (c.label || c.id) + " » vaut " + grille.french(v) + ", hors de " + rangeWords(c.range[0], c.range[1]) + " : vérifiez les réponses dont elle dépend." });
+        problems.push({ text: msg("script-computed-out", { label: c.label || c.id, value: num(v), range: rangeWords(c.range[0], c.range[1]) }) });
       }
     });
     for (const [id, text] of sectionErrors) {
@@ -190,8 +202,8 @@
     }
     questions.forEach((x) => {
       const error = errors.get(x.q.id);
-      setText($("q-" + x.q.id + "-error"), error ? "Erreur : " + error : "");
-      setText($("q-" + x.q.id + "-warning"), warnings.has(x.q.id) ? "Attention : " + warnings.get(x.q.id) : "");
+      setText($("q-" + x.q.id + "-error"), error ? msg("script-error", { message: error }) : "");
+      setText($("q-" + x.q.id + "-warning"), warnings.has(x.q.id) ? msg("script-warning", { message: warnings.get(x.q.id) }) : "");
       x.box.classList.toggle("invalid", Boolean(error));
       for (const c of x.controls) {
         if (error) c.setAttribute("aria-invalid", "true");
@@ -204,7 +216,7 @@
       const out = $("c-" + c.id);
       if (!out) return;
       const v = result.computed[i];
-      setText(out, v === null ? "en attente de vos réponses" : v === true ? "oui" : v === false ? "non" : grille.french(v));
+      setText(out, v === null ? msg("script-pending") : v === true ? msg("script-yes") : v === false ? msg("script-no") : num(v));
     });
     progress(result, states);
     save();
@@ -221,8 +233,8 @@
         if (states[j].value !== undefined && !states[j].error) answered += 1;
       });
       const words = !result.sections[i]
-        ? "Ne s’applique pas à votre situation"
-        : plural(answered, "réponse") + " sur " + plural(asked, "question");
+        ? msg("script-not-applicable")
+        : msg("script-progress", { answers: msg("script-answers", { count: answered }), questions: msg("script-questions", { count: asked }) });
       for (const el of [$("s-" + s.id + "-progress"), document.querySelector('[data-progress="' + s.id + '"]')]) {
         el.hidden = false;
         setText(el, words);
@@ -246,7 +258,7 @@
       stored = text;
     } catch (e) {
       stored = text;
-      say("Vos réponses ne peuvent pas être enregistrées dans ce navigateur : téléchargez-les régulièrement avec « Télécharger mes réponses ».", true);
+      say(msg("script-cannot-save"), true);
     }
   }
 
@@ -313,20 +325,20 @@
         typeof value === "number" ? { number: context && context.source ? context.source : String(value) } : value,
       );
     } catch (e) {
-      return { problem: "Le fichier « " + name + " » n’est pas un fichier de réponses : son contenu n’est pas du JSON lisible." };
+      return { problem: msg("script-not-json", { name }) };
     }
     if (!(file && typeof file.answers === "object" && file.answers && !Array.isArray(file.answers))) {
-      return { problem: "Le fichier « " + name + " » ne contient pas de réponses (il n’a pas de partie « answers »)." };
+      return { problem: msg("script-no-answers", { name }) };
     }
     if (typeof file.questionnaire === "string" && file.questionnaire !== model.id) {
-      return { problem: "Le fichier « " + name + " » répond au questionnaire « " + file.questionnaire + " », pas à celui-ci." };
+      return { problem: msg("script-other-questionnaire", { name, id: file.questionnaire }) };
     }
     const values = {};
     const left = [];
     for (const [id, v] of Object.entries(file.answers)) {
       const x = byId.get(id);
       if (!x) {
-        left.push("« " + id + " » (question inconnue)");
+        left.push(msg("script-unknown-question", { id }));
         continue;
       }
       const t = x.q.kind.type;
@@ -335,9 +347,9 @@
       if (t === "yesno" && typeof v === "boolean") r = v ? "yes" : "no";
       else if (t === "one" && typeof v === "string" && options.includes(v)) r = v;
       else if (t === "many" && Array.isArray(v) && v.every((o) => options.includes(o))) r = v;
-      else if (numeric(t) && v && v.number) r = v.number.replace(".", ",");
+      else if (numeric(t) && v && v.number) r = v.number.replace(".", bareme.separators[0]);
       else if (typeof v === "string" && !numeric(t) && !x.q.kind.options && t !== "yesno" && (t !== "date" || /^\d{4}-\d\d-\d\d$/.test(v))) r = v;
-      if (r === undefined) left.push(x.q.number + " (réponse non reconnue)");
+      if (r === undefined) left.push(msg("script-unrecognised", { number: x.q.number }));
       else values[id] = r;
     }
     const edition = file.edition && file.edition.number !== model.edition ? file.edition.number : null;
@@ -353,11 +365,11 @@
     for (const p of problems) {
       const li = document.createElement("li");
       const target = p.x && !p.x.box.hidden ? p.x.controls.find((c) => c.checked) || p.x.controls[0] : p.section ? $("s-" + p.section.id + "-title") : null;
-      const prefix = p.x ? p.x.q.number + " " + p.x.q.label + " : " : p.section ? p.section.number + ". " + p.section.title + " : " : "";
+      const about = p.x ? p.x.q.number + " " + p.x.q.label : p.section ? p.section.number + ". " + p.section.title : "";
       if (target) {
         const a = document.createElement("a");
         a.href = "#" + target.id;
-        a.textContent = prefix + p.text;
+        a.textContent = about ? msg("script-about", { what: about, text: p.text }) : p.text;
         a.addEventListener("click", (event) => {
           event.preventDefault();
           if (!target.hasAttribute("tabindex") && target.tagName === "H2") target.setAttribute("tabindex", "-1");
@@ -366,12 +378,12 @@
         });
         li.append(a);
       } else {
-        li.textContent = prefix + p.text;
+        li.textContent = about ? msg("script-about", { what: about, text: p.text }) : p.text;
       }
       list.append(li);
     }
     box.hidden = false;
-    document.title = "Erreur : " + pageTitle;
+    document.title = msg("script-error", { message: pageTitle });
     box.focus();
   }
 
@@ -420,14 +432,14 @@
     }
     event.preventDefault();
     download(file.text);
-    say("Vos réponses sont complètes. Le fichier « " + fileName + " » a été téléchargé : c’est lui qu’il faut envoyer.");
+    say(msg("script-downloaded", { name: fileName }));
   });
   $("download").addEventListener("click", () => {
     const file = answersFile(update().states);
     download(file.text);
     say(
-      "Le fichier « " + fileName + " » contient " + plural(file.count, "réponse") + "." +
-        (file.skipped ? " Réponses à corriger, laissées de côté : " + file.skipped + "." : ""),
+      msg("script-file-count", { name: fileName, count: file.count }) +
+        (file.skipped ? " " + msg("script-skipped", { count: file.skipped }) : ""),
     );
   });
   const picker = $("restore-file");
@@ -440,22 +452,22 @@
       const got = read(text, chosen.name);
       if (got.problem) return say(got.problem, true);
       const current = questions.some((x) => raw(x) !== "" && raw(x).length !== 0);
-      if (current && !confirm("Remplacer vos réponses actuelles par celles du fichier « " + chosen.name + " » ?")) return;
+      if (current && !confirm(msg("script-replace", { name: chosen.name }))) return;
       fill(got.values);
       touched.clear();
       for (const id of Object.keys(got.values)) touched.add(id);
       update();
       const count = Object.keys(got.values).length;
       say(
-        "Réponses reprises du fichier « " + chosen.name + " » : " + count + "." +
-          (got.edition ? " Ce fichier vient de l’édition " + got.edition + "." : "") +
-          (got.left.length ? " Non reprises : " + got.left.join(", ") + "." : ""),
+        msg("script-resumed", { name: chosen.name, count }) +
+          (got.edition ? " " + msg("script-other-edition", { edition: got.edition }) : "") +
+          (got.left.length ? " " + msg("script-left", { list: got.left.join(", ") }) : ""),
         got.left.length > 0,
       );
-    }, () => say("Le fichier « " + chosen.name + " » ne peut pas être lu.", true));
+    }, () => say(msg("script-unreadable", { name: chosen.name }), true));
   });
   $("clear").addEventListener("click", () => {
-    if (!confirm("Effacer toutes vos réponses, dans ce formulaire et dans ce navigateur ?")) return;
+    if (!confirm(msg("script-clear-confirm"))) return;
     fill({});
     touched.clear();
     submitted = false;
@@ -466,7 +478,7 @@
       // Nothing was stored.
     }
     update();
-    say("Vos réponses ont été effacées.");
+    say(msg("script-cleared"));
   });
 
   // ------------------------------------------------------------ start
@@ -485,5 +497,5 @@
   $("tools").hidden = false;
   $("submit").hidden = false;
   update();
-  if (restored) say("Réponses restaurées depuis ce navigateur : " + restored + ".");
+  if (restored) say(msg("script-restored", { count: restored }));
 })();

@@ -7,11 +7,12 @@ use crate::num::Num;
 use crate::source::Span;
 use crate::suggest;
 use crate::syntax::ast::{self, Value};
+use crate::words::{self, Lang};
 use std::collections::BTreeMap;
 
 /// The header fields, each with the kind of value it takes.
 const FIELDS: &[(&str, &str)] = &[
-    ("lang", "a language code such as `fr`"),
+    ("lang", "`fr` or `en`"),
     ("organiser", "a text in quotes"),
     ("contact", "a text in quotes"),
     (
@@ -27,11 +28,15 @@ const FIELDS: &[(&str, &str)] = &[
         "action",
         "an address in quotes such as \"https://example.org/depot\"",
     ),
+    (
+        "terms",
+        "a block of terms such as `{ submit \"Envoyer ma candidature\" }`",
+    ),
 ];
 
 pub(super) struct HeaderOut {
     pub edition: u32,
-    pub lang: String,
+    pub lang: Lang,
     pub meta: Meta,
 }
 
@@ -56,8 +61,15 @@ impl Checker<'_> {
                 checker.report(diagnostic::invalid_value(field.value.span(), key, expects));
             };
             match (key, &field.value) {
-                ("lang", Value::Ident(i)) => lang = Some(i.name.clone()),
-                ("lang", Value::Text(t)) if is_lang(&t.value) => lang = Some(t.value.clone()),
+                ("lang", Value::Ident(i)) => match Lang::parse(&i.name) {
+                    Some(l) => lang = Some(l),
+                    None => self.report(diagnostic::unsupported_lang(i.span, &i.name)),
+                },
+                ("lang", Value::Text(t)) => match Lang::parse(&t.value) {
+                    Some(l) => lang = Some(l),
+                    None => self.report(diagnostic::unsupported_lang(t.span, &t.value)),
+                },
+                ("terms", Value::Block(fields, _)) => self.terms(fields, &mut meta),
                 ("organiser", Value::Text(t)) => meta.organiser = Some(t.value.clone()),
                 ("contact", Value::Text(t)) => meta.contact = Some(t.value.clone()),
                 ("website", Value::Text(t)) if is_web(&t.value) => {
@@ -98,6 +110,34 @@ impl Checker<'_> {
         }
     }
 
+    /// `terms { submit "…" }`: the questionnaire's wording of the
+    /// catalog's terms.
+    fn terms(&mut self, fields: &[ast::Field], meta: &mut Meta) {
+        let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
+        for field in fields {
+            let key = field.key.name.as_str();
+            if !words::term_names().any(|t| t == key) {
+                let suggestion = suggest::closest(key, words::term_names());
+                self.report(diagnostic::unknown_term(&field.key, suggestion));
+                continue;
+            }
+            if let Some(first) = seen.insert(key, field.key.span) {
+                self.report(diagnostic::given_twice(key, field.key.span, first));
+                continue;
+            }
+            match &field.value {
+                Value::Text(t) if !t.value.trim().is_empty() => {
+                    meta.terms.insert(key.to_owned(), t.value.clone());
+                }
+                other => self.report(diagnostic::invalid_value(
+                    other.span(),
+                    key,
+                    "a text in quotes",
+                )),
+            }
+        }
+    }
+
     /// Parses light formatting, reporting malformed markup (E0028).
     pub(super) fn rich_text(&mut self, text: &ast::Text) -> Option<RichText> {
         match RichText::parse(&text.value) {
@@ -112,10 +152,6 @@ impl Checker<'_> {
 
 fn edition(value: &Num) -> u32 {
     value.to_decimal(0).parse().unwrap_or(0)
-}
-
-fn is_lang(code: &str) -> bool {
-    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 fn is_web(address: &str) -> bool {

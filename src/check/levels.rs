@@ -29,6 +29,7 @@ impl Checker<'_> {
             return Levels {
                 scheme: Scheme::Cumulative,
                 unlabelled: None,
+                named: false,
                 levels: Vec::new(),
             };
         };
@@ -90,6 +91,7 @@ impl Checker<'_> {
                 _ => Scheme::Cumulative,
             },
             unlabelled: block.unlabelled.as_ref().map(|t| t.value.clone()),
+            named: block.named,
             levels: out,
         }
     }
@@ -117,11 +119,13 @@ impl Checker<'_> {
             return None;
         };
         if let Some(first) = numbers.get(&number) {
-            let id = ast::Ident {
-                name: number.to_string(),
-                span: l.number.span,
-            };
-            self.report(diagnostic::duplicate_id("level", &id, *first));
+            let next = numbers.keys().max().map_or(1, |m| m + 1);
+            self.report(diagnostic::duplicate_level(
+                number,
+                l.number.span,
+                *first,
+                next,
+            ));
             return None;
         }
         numbers.insert(number, l.number.span);

@@ -59,7 +59,7 @@ pub fn run(args: &Args) -> u8 {
             let mut value = serde_json::to_value(&diff).unwrap_or_default();
             if !args.regrade.is_empty() {
                 if let Some(object) = value.as_object_mut() {
-                    object.insert("regrade".into(), render::regrade_json(&regraded));
+                    object.insert("regrade".into(), render::regrade_json(&regraded, diff.lang));
                 }
             }
             println!(

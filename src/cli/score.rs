@@ -191,19 +191,16 @@ fn header(model: &Model) -> Vec<String> {
 }
 
 fn row(s: &Scored<'_>, model: &Model) -> Vec<String> {
+    let w = model.words();
     let mut r = vec![s.name.clone()];
     match &s.result {
         Ok(o) => {
             let provisional = if o.provisional.is_some() {
-                " (provisoire)"
+                format!(" {}", w.get("score-provisional"))
             } else {
-                ""
+                String::new()
             };
-            r.push(format!(
-                "{} / {}",
-                explain::fr(&o.total),
-                explain::fr(&o.max)
-            ));
+            r.push(format!("{} / {}", w.number(&o.total), w.number(&o.max)));
             r.push(match &o.provisional {
                 Some(p) if p.highest_level > o.level => format!("{}..{}", o.level, p.highest_level),
                 _ => o.level.to_string(),
@@ -212,7 +209,7 @@ fn row(s: &Scored<'_>, model: &Model) -> Vec<String> {
                 "{}{provisional}",
                 o.level_name.unwrap_or_default().to_owned()
             ));
-            r.extend(o.sections.iter().map(|s| explain::fr(&s.score)));
+            r.extend(o.sections.iter().map(|s| w.number(&s.score)));
         }
         Err(problems) => {
             r.extend(["invalid".to_owned(), "—".to_owned()]);

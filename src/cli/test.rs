@@ -3,6 +3,7 @@
 use super::Color;
 use clap::ValueEnum;
 use grille::engine::examples::{self, ExampleRun};
+use grille::words::{Lang, Words};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -35,6 +36,8 @@ enum Format {
 /// The examples of one file, or why they could not run.
 struct FileRun {
     file: String,
+    /// The questionnaire's language: example titles are quoted in it.
+    lang: Lang,
     runs: Result<Vec<ExampleRun>, String>,
 }
 
@@ -42,8 +45,10 @@ pub fn run(args: &Args) -> u8 {
     let mut files = Vec::new();
     let mut unreadable = false;
     for file in &args.files {
+        let mut lang = Lang::default();
         let runs = match super::compile(file, args.color) {
             Ok((model, _)) => {
+                lang = model.lang;
                 let mut runs = examples::run(&model);
                 if args.boundaries {
                     runs.extend(examples::boundaries(&model));
@@ -60,6 +65,7 @@ pub fn run(args: &Args) -> u8 {
         };
         files.push(FileRun {
             file: file.clone(),
+            lang,
             runs,
         });
     }
@@ -95,7 +101,7 @@ fn print_human(files: &[FileRun]) {
                     let title = r
                         .title
                         .as_deref()
-                        .map(|t| format!(" « {t} »"))
+                        .map(|t| format!(" {}", Words::plain(f.lang).quoted(t)))
                         .unwrap_or_default();
                     if r.passed() {
                         passed += 1;

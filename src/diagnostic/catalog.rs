@@ -166,6 +166,19 @@ pub fn duplicate_id(kind: &str, id: &crate::syntax::ast::Ident, first: Span) -> 
     ))
 }
 
+pub fn duplicate_level(number: u32, span: Span, first: Span, next: u32) -> Diagnostic {
+    error(
+        Code::E0002,
+        format!("level {number} is declared twice"),
+        span,
+        "declared again here",
+    )
+    .with_label(first, "first declared here")
+    .with_help(format!(
+        "each level has its own number, 1, 2, 3… from the lowest: renumber this one (`level {next}` if it is the highest)"
+    ))
+}
+
 pub fn reserved_word(id: &crate::syntax::ast::Ident) -> Diagnostic {
     error(
         Code::E0027,
@@ -633,7 +646,7 @@ pub fn duplicate_label(kind: &str, label: &crate::syntax::ast::Text, first: Span
         "same label again",
     )
     .with_label(first, "first used here")
-    .with_help("candidates could not tell them apart: reword one of them")
+    .with_help("respondents could not tell them apart: reword one of them")
 }
 
 pub fn empty_section(id: &crate::syntax::ast::Ident) -> Diagnostic {
@@ -653,7 +666,7 @@ pub fn unused_computed(id: &crate::syntax::ast::Ident) -> Diagnostic {
         id.span,
         "not used by any condition, check, score or gate, and not shown",
     )
-    .with_help("use it, give it a label to show it to candidates, or remove it")
+    .with_help("use it, give it a label to show it to respondents, or remove it")
 }
 
 // ---------------------------------------------------------------- bands
@@ -704,7 +717,7 @@ pub fn bands_not_covering(span: Span, subject: &str, range: &str, unbounded: boo
 
 pub fn no_levels(span: Span) -> Diagnostic {
     error(Code::W0004, "the questionnaire has no levels", span, "no `levels` block")
-        .with_help("add `levels cumulative { level 1 \"Découverte\" from 20 … }`, or every candidate gets level 0")
+        .with_help("add `levels cumulative { level 1 \"Découverte\" from 20 … }`, or every respondent gets level 0")
 }
 
 pub fn invalid_level_number(span: Span, reason: &str) -> Diagnostic {
@@ -808,8 +821,40 @@ pub fn unknown_field(key: &crate::syntax::ast::Ident, suggestion: Option<&str>) 
         "not a header field",
     )
     .with_help_opt(did_you_mean(suggestion).or_else(|| {
-        Some("the header takes `lang`, `organiser`, `contact`, `website`, `deadline`, `date`, `notice`, `intro`, `status` and `action`".to_owned())
+        Some("the header takes `lang`, `organiser`, `contact`, `website`, `deadline`, `date`, `notice`, `intro`, `status`, `action` and `terms`".to_owned())
     }))
+}
+
+pub fn unknown_term(key: &crate::syntax::ast::Ident, suggestion: Option<&str>) -> Diagnostic {
+    let terms: Vec<String> = crate::words::term_names()
+        .map(|t| format!("`{t}`"))
+        .collect();
+    error(
+        Code::E0024,
+        format!("unknown term `{}`", key.name),
+        key.span,
+        "not a term of the catalog",
+    )
+    .with_help_opt(
+        did_you_mean(suggestion).or_else(|| Some(format!("the terms are {}", terms.join(", ")))),
+    )
+}
+
+pub fn unsupported_lang(span: Span, code: &str) -> Diagnostic {
+    let known: Vec<String> = crate::words::Lang::ALL
+        .iter()
+        .map(|l| format!("`{}`", l.code()))
+        .collect();
+    error(
+        Code::E0032,
+        format!("grille does not write in the language `{code}`"),
+        span,
+        "no catalog for this language",
+    )
+    .with_help(format!(
+        "the languages are {}: write the questionnaire's texts in one of them and give its code",
+        known.join(" and ")
+    ))
 }
 
 pub fn bad_markup(span: Span, reason: &str) -> Diagnostic {

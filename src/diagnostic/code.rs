@@ -63,6 +63,7 @@ codes! {
     E0029 Error "expression too deeply nested",
     E0030 Error "file is not valid UTF-8",
     E0031 Error "invalid example",
+    E0032 Error "unsupported language",
     W0001 Warning "cap never reached",
     W0002 Warning "duplicate label",
     W0003 Warning "unused computed value",

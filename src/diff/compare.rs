@@ -2,9 +2,10 @@
 //! question, each change in words.
 
 use super::{Change, Diff, EditionInfo, QuestionDiff, SectionDiff, Status};
-use crate::french;
 use crate::model::{Check, Choice, Item, Kind, Level, Model, Question, Scoring, Section};
 use crate::num::Num;
+use crate::t;
+use crate::words::Words;
 
 fn change(what: impl Into<String>, old: Option<String>, new: Option<String>) -> Change {
     Change {
@@ -21,36 +22,33 @@ fn compare(out: &mut Vec<Change>, what: &str, old: Option<String>, new: Option<S
     }
 }
 
-fn points(n: &Num) -> String {
-    french::points(n)
+fn yes_no(b: bool, w: Words<'_>) -> String {
+    w.get(if b { "explain-yes" } else { "explain-no" })
 }
 
-fn quoted(text: &str) -> String {
-    format!("« {text} »")
-}
-
-fn option_words(o: &Choice, scored: bool) -> String {
-    let mut text = format!("`{}` {}", o.id, quoted(&o.label));
+fn option_words(o: &Choice, scored: bool, w: Words<'_>) -> String {
+    let mut text = format!("`{}` {}", o.id, w.quoted(&o.label));
     if scored {
-        text.push_str(&format!(" = {}", french::number(&o.points)));
+        text.push_str(&format!(" = {}", w.number(&o.points)));
     }
     if o.exclusive {
-        text.push_str(" (exclusive)");
+        text.push(' ');
+        text.push_str(&w.get("diff-exclusive"));
     }
     text
 }
 
-fn kind_words(kind: &Kind) -> String {
+fn kind_words(kind: &Kind, w: Words<'_>) -> String {
     let mut text = kind.keyword().to_owned();
     if let Some(b) = kind.bounds() {
         if let Some(min) = &b.min {
-            text.push_str(&format!(" min {}", french::number(min)));
+            text.push_str(&format!(" min {}", w.number(min)));
         }
         if let Some(max) = &b.max {
-            text.push_str(&format!(" max {}", french::number(max)));
+            text.push_str(&format!(" max {}", w.number(max)));
         }
         if let Some(unit) = &b.unit {
-            text.push_str(&format!(" unit « {unit} »"));
+            text.push_str(&format!(" unit {}", w.quoted(unit)));
         }
     }
     if let Kind::Many {
@@ -69,35 +67,32 @@ fn kind_words(kind: &Kind) -> String {
     text
 }
 
-fn scoring_words(s: &Scoring) -> String {
+fn scoring_words(s: &Scoring, w: Words<'_>) -> String {
     match s {
-        Scoring::None => "sans points".to_owned(),
-        Scoring::YesNo { yes, no } => {
-            format!(
-                "oui = {}, non = {}",
-                french::number(yes),
-                french::number(no)
-            )
-        }
-        Scoring::Choices { cap: None } => "points des réponses".to_owned(),
-        Scoring::Choices { cap: Some(c) } => {
-            format!("points des réponses, plafond {}", french::number(c))
-        }
+        Scoring::None => w.get("pdf-no-points"),
+        Scoring::YesNo { yes, no } => t!(w, "diff-yes-no", yes = w.number(yes), no = w.number(no)),
+        Scoring::Choices { cap: None } => w.get("diff-choices"),
+        Scoring::Choices { cap: Some(c) } => t!(w, "diff-choices-cap", cap = w.number(c)),
         Scoring::Bands { value, bands } => {
             let list: Vec<String> = bands
                 .iter()
-                .map(|b| format!("{b} = {}", french::number(&b.points)))
+                .map(|b| format!("{b} = {}", w.number(&b.points)))
                 .collect();
             match value {
-                Some(v) => format!("tranches de {v} : {}", list.join(" ; ")),
-                None => format!("tranches : {}", list.join(" ; ")),
+                Some(v) => t!(
+                    w,
+                    "diff-bands-of",
+                    value = v.to_string(),
+                    list = list.join(" ; ")
+                ),
+                None => t!(w, "diff-bands", list = list.join(" ; ")),
             }
         }
-        Scoring::Jury { max } => format!("note du jury de 0 à {}", french::number(max)),
+        Scoring::Jury { max } => t!(w, "diff-jury", max = w.number(max)),
     }
 }
 
-fn checks_words(checks: &[Check]) -> Option<String> {
+fn checks_words(checks: &[Check], w: Words<'_>) -> Option<String> {
     if checks.is_empty() {
         return None;
     }
@@ -109,7 +104,7 @@ fn checks_words(checks: &[Check]) -> Option<String> {
                     "{}{} {}",
                     if c.soft { "soft " } else { "" },
                     c.expr,
-                    quoted(&c.message)
+                    w.quoted(&c.message)
                 )
             })
             .collect::<Vec<_>>()
@@ -122,47 +117,53 @@ fn question_changes(
     new: &Question,
     old_section: &Section,
     new_section: &Section,
+    w: Words<'_>,
 ) -> Vec<Change> {
     let mut out = Vec::new();
+    let part = |s: &Section| {
+        t!(
+            w,
+            "diff-part",
+            number = s.number,
+            title = w.quoted(&s.title)
+        )
+    };
     if old_section.id != new_section.id {
         out.push(change(
-            "déplacée",
-            Some(format!(
-                "partie {} {}",
-                old_section.number,
-                quoted(&old_section.title)
-            )),
-            Some(format!(
-                "partie {} {}",
-                new_section.number,
-                quoted(&new_section.title)
-            )),
+            w.get("diff-moved"),
+            Some(part(old_section)),
+            Some(part(new_section)),
         ));
     }
     compare(
         &mut out,
-        "numéro",
+        &w.get("diff-number"),
         Some(old.number.clone()),
         Some(new.number.clone()),
     );
     compare(
         &mut out,
-        "libellé",
+        &w.get("diff-label"),
         Some(old.label.clone()),
         Some(new.label.clone()),
     );
-    compare(&mut out, "aide", old.hint.clone(), new.hint.clone());
     compare(
         &mut out,
-        "obligatoire",
-        Some(if old.required { "oui" } else { "non" }.to_owned()),
-        Some(if new.required { "oui" } else { "non" }.to_owned()),
+        &w.get("diff-hint"),
+        old.hint.clone(),
+        new.hint.clone(),
     );
     compare(
         &mut out,
-        "type",
-        Some(kind_words(&old.kind)),
-        Some(kind_words(&new.kind)),
+        &w.get("diff-required"),
+        Some(yes_no(old.required, w)),
+        Some(yes_no(new.required, w)),
+    );
+    compare(
+        &mut out,
+        &w.get("diff-type"),
+        Some(kind_words(&old.kind, w)),
+        Some(kind_words(&new.kind, w)),
     );
     // Options, matched by id.
     let scored_old = matches!(old.scoring, Scoring::Choices { .. });
@@ -170,30 +171,30 @@ fn question_changes(
     for o in old.kind.options() {
         match new.kind.options().iter().find(|n| n.id == o.id) {
             None => out.push(change(
-                "option retirée",
-                Some(option_words(o, scored_old)),
+                w.get("diff-option-removed"),
+                Some(option_words(o, scored_old, w)),
                 None,
             )),
             Some(n) => {
                 compare(
                     &mut out,
-                    &format!("libellé de l’option `{}`", o.id),
+                    &t!(w, "diff-option-label", id = &o.id),
                     Some(o.label.clone()),
                     Some(n.label.clone()),
                 );
                 if scored_old && scored_new {
                     compare(
                         &mut out,
-                        &format!("points de l’option `{}`", o.id),
-                        Some(french::number(&o.points)),
-                        Some(french::number(&n.points)),
+                        &t!(w, "diff-option-points", id = &o.id),
+                        Some(w.number(&o.points)),
+                        Some(w.number(&n.points)),
                     );
                 }
                 if o.exclusive != n.exclusive {
                     out.push(change(
-                        format!("option `{}` exclusive", o.id),
-                        Some(if o.exclusive { "oui" } else { "non" }.to_owned()),
-                        Some(if n.exclusive { "oui" } else { "non" }.to_owned()),
+                        t!(w, "diff-option-exclusive", id = &o.id),
+                        Some(yes_no(o.exclusive, w)),
+                        Some(yes_no(n.exclusive, w)),
                     ));
                 }
             }
@@ -202,45 +203,45 @@ fn question_changes(
     for n in new.kind.options() {
         if !old.kind.options().iter().any(|o| o.id == n.id) {
             out.push(change(
-                "option ajoutée",
+                w.get("diff-option-added"),
                 None,
-                Some(option_words(n, scored_new)),
+                Some(option_words(n, scored_new, w)),
             ));
         }
     }
     compare(
         &mut out,
-        "barème",
-        Some(scoring_words(&old.scoring)),
-        Some(scoring_words(&new.scoring)),
+        &w.get("diff-scoring"),
+        Some(scoring_words(&old.scoring, w)),
+        Some(scoring_words(&new.scoring, w)),
     );
     compare(
         &mut out,
-        "condition",
+        &w.get("diff-condition"),
         old.when.as_ref().map(ToString::to_string),
         new.when.as_ref().map(ToString::to_string),
     );
     compare(
         &mut out,
-        "contrôles",
-        checks_words(&old.checks),
-        checks_words(&new.checks),
+        &w.get("diff-checks"),
+        checks_words(&old.checks, w),
+        checks_words(&new.checks, w),
     );
     compare(
         &mut out,
-        "maximum",
-        Some(points(&old.max)),
-        Some(points(&new.max)),
+        &w.get("diff-maximum"),
+        Some(w.points(&old.max)),
+        Some(w.points(&new.max)),
     );
     out
 }
 
-fn summary(q: &Question) -> String {
+fn summary(q: &Question, w: Words<'_>) -> String {
     format!(
         "{}, {}, {}",
-        kind_words(&q.kind),
-        scoring_words(&q.scoring),
-        format_args!("maximum {}", points(&q.max))
+        kind_words(&q.kind, w),
+        scoring_words(&q.scoring, w),
+        t!(w, "diff-summary-max", points = w.points(&q.max))
     )
 }
 
@@ -256,6 +257,8 @@ fn notes(s: &Section) -> Vec<String> {
 
 /// The changes from `old` to `new`.
 pub fn diff(old: &Model, new: &Model) -> Diff {
+    // The report is in the new edition's language.
+    let w = Words::plain(new.lang);
     let info = |m: &Model| EditionInfo {
         id: m.id.clone(),
         edition: m.edition,
@@ -266,26 +269,27 @@ pub fn diff(old: &Model, new: &Model) -> Diff {
     let mut sections: Vec<SectionDiff> = new
         .sections
         .iter()
-        .filter_map(|ns| section_diff(old, new, ns))
+        .filter_map(|ns| section_diff(old, new, ns, w))
         .collect();
     sections.extend(
         old.sections
             .iter()
             .filter(|s| new.section(&s.id).is_none())
-            .map(|os| removed_section(new, os)),
+            .map(|os| removed_section(new, os, w)),
     );
     Diff {
+        lang: new.lang,
         old: info(old),
         new: info(new),
-        max: (points(&old.max), points(&new.max)),
+        max: (w.points(&old.max), w.points(&new.max)),
         sections,
-        computed: computed_changes(old, new),
-        levels: level_changes(old, new),
+        computed: computed_changes(old, new, w),
+        levels: level_changes(old, new, w),
     }
 }
 
 /// What changed in a section of the new edition, if anything.
-fn section_diff(old: &Model, new: &Model, ns: &Section) -> Option<SectionDiff> {
+fn section_diff(old: &Model, new: &Model, ns: &Section, w: Words<'_>) -> Option<SectionDiff> {
     let section_of = |m: &'_ Model, id: &str| -> Option<usize> {
         m.sections
             .iter()
@@ -296,37 +300,41 @@ fn section_diff(old: &Model, new: &Model, ns: &Section) -> Option<SectionDiff> {
     if let Some(os) = os {
         compare(
             &mut changes,
-            "numéro",
+            &w.get("diff-number"),
             Some(os.number.to_string()),
             Some(ns.number.to_string()),
         );
         compare(
             &mut changes,
-            "titre",
+            &w.get("diff-title"),
             Some(os.title.clone()),
             Some(ns.title.clone()),
         );
         compare(
             &mut changes,
-            "condition",
+            &w.get("diff-condition"),
             os.when.as_ref().map(ToString::to_string),
             ns.when.as_ref().map(ToString::to_string),
         );
         compare(
             &mut changes,
-            "introduction",
+            &w.get("diff-intro"),
             os.intro.as_ref().map(|t| t.plain()),
             ns.intro.as_ref().map(|t| t.plain()),
         );
         compare(
             &mut changes,
-            "contrôles",
-            checks_words(&os.checks),
-            checks_words(&ns.checks),
+            &w.get("diff-checks"),
+            checks_words(&os.checks, w),
+            checks_words(&ns.checks, w),
         );
         let (on, nn) = (notes(os), notes(ns));
         if on != nn {
-            changes.push(change("notes", Some(on.join(" / ")), Some(nn.join(" / "))));
+            changes.push(change(
+                w.get("diff-notes"),
+                Some(on.join(" / ")),
+                Some(nn.join(" / ")),
+            ));
         }
     }
     let mut questions = Vec::new();
@@ -337,11 +345,11 @@ fn section_diff(old: &Model, new: &Model, ns: &Section) -> Option<SectionDiff> {
                 status: Status::Added,
                 number: (None, Some(q.number.clone())),
                 label: q.label.clone(),
-                changes: vec![change("ajoutée", None, Some(summary(q)))],
+                changes: vec![change(w.get("diff-added"), None, Some(summary(q, w)))],
             }),
             Some(oq) => {
                 let from = section_of(old, &q.id).map_or(ns, |i| &old.sections[i]);
-                let c = question_changes(oq, q, from, ns);
+                let c = question_changes(oq, q, from, ns, w);
                 if !c.is_empty() {
                     questions.push(QuestionDiff {
                         id: q.id.clone(),
@@ -362,11 +370,11 @@ fn section_diff(old: &Model, new: &Model, ns: &Section) -> Option<SectionDiff> {
                 status: Status::Removed,
                 number: (Some(q.number.clone()), None),
                 label: q.label.clone(),
-                changes: vec![change("retirée", Some(summary(q)), None)],
+                changes: vec![change(w.get("diff-removed"), Some(summary(q, w)), None)],
             });
         }
     }
-    let max = (os.map(|s| points(&s.max)), Some(points(&ns.max)));
+    let max = (os.map(|s| w.points(&s.max)), Some(w.points(&ns.max)));
     let status = match os {
         None => Status::Added,
         Some(_) if !changes.is_empty() || max.0 != max.1 => Status::Changed,
@@ -384,7 +392,7 @@ fn section_diff(old: &Model, new: &Model, ns: &Section) -> Option<SectionDiff> {
 }
 
 /// A section the new edition no longer has.
-fn removed_section(new: &Model, os: &Section) -> SectionDiff {
+fn removed_section(new: &Model, os: &Section, w: Words<'_>) -> SectionDiff {
     let questions = os
         .questions()
         .filter(|q| new.question(&q.id).is_none())
@@ -393,7 +401,7 @@ fn removed_section(new: &Model, os: &Section) -> SectionDiff {
             status: Status::Removed,
             number: (Some(q.number.clone()), None),
             label: q.label.clone(),
-            changes: vec![change("retirée", Some(summary(q)), None)],
+            changes: vec![change(w.get("diff-removed"), Some(summary(q, w)), None)],
         })
         .collect();
     SectionDiff {
@@ -401,36 +409,36 @@ fn removed_section(new: &Model, os: &Section) -> SectionDiff {
         status: Status::Removed,
         number: (Some(os.number), None),
         title: os.title.clone(),
-        max: (Some(points(&os.max)), None),
+        max: (Some(w.points(&os.max)), None),
         changes: Vec::new(),
         questions,
     }
 }
 
 /// Computed values added, removed or changed.
-fn computed_changes(old: &Model, new: &Model) -> Vec<Change> {
+fn computed_changes(old: &Model, new: &Model, w: Words<'_>) -> Vec<Change> {
     let mut computed = Vec::new();
     for c in &old.computed {
         match new.computed(&c.id) {
             None => computed.push(change(
-                format!("valeur calculée `{}` retirée", c.id),
+                t!(w, "diff-computed-removed", id = &c.id),
                 Some(c.expr.to_string()),
                 None,
             )),
             Some(n) => {
                 compare(
                     &mut computed,
-                    &format!("valeur calculée `{}`", c.id),
+                    &t!(w, "diff-computed", id = &c.id),
                     Some(c.expr.to_string()),
                     Some(n.expr.to_string()),
                 );
                 let range = |r: &Option<(Num, Num)>| {
                     r.as_ref()
-                        .map(|(a, b)| format!("{}..{}", french::number(a), french::number(b)))
+                        .map(|(a, b)| format!("{}..{}", w.number(a), w.number(b)))
                 };
                 compare(
                     &mut computed,
-                    &format!("intervalle de `{}`", c.id),
+                    &t!(w, "diff-computed-range", id = &c.id),
                     range(&c.range),
                     range(&n.range),
                 );
@@ -443,7 +451,7 @@ fn computed_changes(old: &Model, new: &Model) -> Vec<Change> {
         .filter(|n| old.computed(&n.id).is_none())
     {
         computed.push(change(
-            format!("valeur calculée `{}` ajoutée", n.id),
+            t!(w, "diff-computed-added", id = &n.id),
             None,
             Some(n.expr.to_string()),
         ));
@@ -452,15 +460,19 @@ fn computed_changes(old: &Model, new: &Model) -> Vec<Change> {
 }
 
 /// The levels' scheme, names, thresholds, conditions and descriptions.
-fn level_changes(old: &Model, new: &Model) -> Vec<Change> {
+fn level_changes(old: &Model, new: &Model, w: Words<'_>) -> Vec<Change> {
     let mut levels = Vec::new();
     if old.levels.scheme != new.levels.scheme {
         let scheme = |m: &Model| format!("{:?}", m.levels.scheme).to_lowercase();
-        levels.push(change("niveaux", Some(scheme(old)), Some(scheme(new))));
+        levels.push(change(
+            w.get("diff-levels"),
+            Some(scheme(old)),
+            Some(scheme(new)),
+        ));
     }
     compare(
         &mut levels,
-        "niveau 0",
+        &t!(w, "explain-level-number", number = 0u32),
         old.levels.unlabelled.clone(),
         new.levels.unlabelled.clone(),
     );
@@ -475,8 +487,13 @@ fn level_changes(old: &Model, new: &Model) -> Vec<Change> {
         .map(|l| l.number)
         .collect();
     let threshold = |l: &Level| match &l.percent {
-        Some(p) => format!("{} % ({})", french::number(p), points(&l.min_total)),
-        None => points(&l.min_total),
+        Some(p) => t!(
+            w,
+            "diff-threshold-percent",
+            percent = p,
+            points = w.points(&l.min_total)
+        ),
+        None => w.points(&l.min_total),
     };
     let gates = |l: &Level| {
         (!l.gates.is_empty()).then(|| {
@@ -490,37 +507,42 @@ fn level_changes(old: &Model, new: &Model) -> Vec<Change> {
     for n in numbers {
         match (find(old, n), find(new, n)) {
             (Some(o), None) => levels.push(change(
-                format!("niveau {n} retiré"),
-                Some(quoted(&o.name)),
+                t!(w, "diff-level-removed", number = n),
+                Some(w.quoted(&o.name)),
                 None,
             )),
             (None, Some(l)) => levels.push(change(
-                format!("niveau {n} ajouté"),
+                t!(w, "diff-level-added", number = n),
                 None,
-                Some(format!("{}, seuil {}", quoted(&l.name), threshold(&l))),
+                Some(t!(
+                    w,
+                    "diff-level-value",
+                    name = w.quoted(&l.name),
+                    threshold = threshold(&l)
+                )),
             )),
             (Some(o), Some(l)) => {
                 compare(
                     &mut levels,
-                    &format!("nom du niveau {n}"),
+                    &t!(w, "diff-level-name", number = n),
                     Some(o.name.clone()),
                     Some(l.name.clone()),
                 );
                 compare(
                     &mut levels,
-                    &format!("seuil du niveau {n}"),
+                    &t!(w, "diff-level-threshold", number = n),
                     Some(threshold(&o)),
                     Some(threshold(&l)),
                 );
                 compare(
                     &mut levels,
-                    &format!("conditions du niveau {n}"),
+                    &t!(w, "diff-level-gates", number = n),
                     gates(&o),
                     gates(&l),
                 );
                 compare(
                     &mut levels,
-                    &format!("description du niveau {n}"),
+                    &t!(w, "diff-level-description", number = n),
                     o.description.clone(),
                     l.description.clone(),
                 );

@@ -2,7 +2,7 @@
 //! sections and questions (matched by id) added, removed, moved or
 //! renumbered, wording, types, options, points, caps, bands, conditions,
 //! checks, computed values, levels, and the maxima. Descriptions are in
-//! French, like the documents the committee publishes.
+//! the new edition's language, like the documents the committee publishes.
 
 mod compare;
 mod regrade;
@@ -15,6 +15,9 @@ use serde::Serialize;
 
 #[derive(Serialize)]
 pub struct Diff {
+    /// The language the changes are told in (the new edition's).
+    #[serde(skip)]
+    pub lang: crate::words::Lang,
     pub old: EditionInfo,
     pub new: EditionInfo,
     /// The questionnaire's maximum before and after.

@@ -1,9 +1,11 @@
-//! Each candidate's answers scored under both editions: answers to
+//! Each answer set scored under both editions: answers to
 //! questions the new edition no longer has are set aside and reported; the
 //! rest is read as the new edition reads it.
 
 use crate::engine::{answers, Engine, Outcome, Problem};
 use crate::model::Model;
+use crate::t;
+use crate::words::Words;
 use serde_json::Value;
 
 /// One answer set under both editions.
@@ -54,13 +56,13 @@ pub fn regrade<'m>(
     }
 }
 
-/// « 3 candidats passent du niveau 4 au niveau 3 », for each move; then
-/// those who keep their level, and answer sets refused.
-pub fn summary(rows: &[Regraded<'_>]) -> Vec<String> {
+/// « 3 jeux de réponses passent du niveau 4 au niveau 3. », for each move;
+/// then those who keep their level, and answer sets refused.
+pub fn summary(rows: &[Regraded<'_>], w: Words<'_>) -> Vec<String> {
     let level = |r: &Result<Outcome<'_>, Vec<Problem>>| r.as_ref().ok().map(|o| o.level);
     let mut moves: std::collections::BTreeMap<(u32, u32), usize> =
         std::collections::BTreeMap::new();
-    let (mut kept, mut refused_now, mut accepted_now, mut refused_both) = (0, 0, 0, 0);
+    let (mut kept, mut refused_now, mut accepted_now, mut refused_both) = (0usize, 0, 0, 0);
     for r in rows {
         match (level(&r.old), level(&r.new)) {
             (Some(a), Some(b)) if a == b => kept += 1,
@@ -70,55 +72,20 @@ pub fn summary(rows: &[Regraded<'_>]) -> Vec<String> {
             (None, None) => refused_both += 1,
         }
     }
-    let candidates = |n: usize| {
-        if n > 1 {
-            format!("{n} candidats")
-        } else {
-            "1 candidat".to_owned()
-        }
-    };
-    let plural = |n: usize, one: &str, many: &str| {
-        if n > 1 {
-            many.to_owned()
-        } else {
-            one.to_owned()
-        }
-    };
     let mut out: Vec<String> = moves
         .iter()
         .rev()
-        .map(|((from, to), n)| {
-            format!(
-                "{} {} du niveau {from} au niveau {to}.",
-                candidates(*n),
-                plural(*n, "passe", "passent")
-            )
-        })
+        .map(|((from, to), n)| t!(w, "diff-moves", count = *n, from = *from, to = *to))
         .collect();
-    if kept > 0 {
-        out.push(format!(
-            "{} {} leur niveau.",
-            candidates(kept),
-            plural(kept, "garde", "gardent")
-        ));
-    }
-    if refused_now > 0 {
-        out.push(format!(
-            "{} : réponses refusées par la nouvelle édition.",
-            candidates(refused_now)
-        ));
-    }
-    if accepted_now > 0 {
-        out.push(format!(
-            "{} : réponses refusées par l’ancienne édition, acceptées par la nouvelle.",
-            candidates(accepted_now)
-        ));
-    }
-    if refused_both > 0 {
-        out.push(format!(
-            "{} : réponses refusées par les deux éditions.",
-            candidates(refused_both)
-        ));
+    for (count, key) in [
+        (kept, "diff-kept"),
+        (refused_now, "diff-refused-now"),
+        (accepted_now, "diff-accepted-now"),
+        (refused_both, "diff-refused-both"),
+    ] {
+        if count > 0 {
+            out.push(t!(w, key, count = count));
+        }
     }
     out
 }

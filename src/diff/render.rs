@@ -4,24 +4,21 @@
 use super::regrade::summary;
 use super::{Change, Diff, QuestionDiff, Regraded, Status};
 use crate::engine::{Outcome, Problem};
-use crate::french;
+use crate::t;
+use crate::words::Words;
 use serde_json::{json, Value};
 
-fn result_words(r: &Result<Outcome<'_>, Vec<Problem>>) -> String {
+fn result_words(r: &Result<Outcome<'_>, Vec<Problem>>, w: Words<'_>) -> String {
     match r {
         Ok(o) => {
-            let level = if o.provisional.is_some() {
-                format!("niveau {} (provisoire)", o.level)
-            } else {
-                format!("niveau {}", o.level)
-            };
-            format!(
-                "{} / {}, {level}",
-                french::number(&o.total),
-                french::number(&o.max)
-            )
+            let mut level = t!(w, "explain-level-number", number = o.level);
+            if o.provisional.is_some() {
+                level.push(' ');
+                level.push_str(&w.get("score-provisional"));
+            }
+            format!("{} / {}, {level}", w.number(&o.total), w.number(&o.max))
         }
-        Err(_) => "réponses refusées".to_owned(),
+        Err(_) => w.get("diff-refused"),
     }
 }
 
@@ -34,31 +31,34 @@ fn problems_words(r: &Result<Outcome<'_>, Vec<Problem>>) -> Vec<String> {
 
 // ---------------------------------------------------------------- human
 
-fn change_lines(c: &Change, indent: &str) -> String {
+fn change_lines(c: &Change, indent: &str, w: Words<'_>) -> String {
+    let colon = w.get("colon");
+    let what = &c.what;
     match (&c.old, &c.new) {
         (Some(o), Some(n)) if o.chars().count() + n.chars().count() > 60 => {
+            let (before, after) = (w.get("diff-before"), w.get("diff-after"));
             format!(
-                "{indent}{} :\n{indent}  avant : {o}\n{indent}  après : {n}\n",
-                c.what
+                "{indent}{what}{}\n{indent}  {before}{colon}{o}\n{indent}  {after}{colon}{n}\n",
+                w.get("pdf-colon-end")
             )
         }
-        (Some(o), Some(n)) => format!("{indent}{} : {o} → {n}\n", c.what),
-        (None, Some(n)) => format!("{indent}{} : {n}\n", c.what),
-        (Some(o), None) => format!("{indent}{} : {o}\n", c.what),
-        (None, None) => format!("{indent}{}\n", c.what),
+        (Some(o), Some(n)) => format!("{indent}{what}{colon}{o} → {n}\n"),
+        (None, Some(n)) => format!("{indent}{what}{colon}{n}\n"),
+        (Some(o), None) => format!("{indent}{what}{colon}{o}\n"),
+        (None, None) => format!("{indent}{what}\n"),
     }
 }
 
 /// A question whose only change is its number.
-fn only_renumbered(q: &QuestionDiff) -> bool {
-    q.status == Status::Changed && q.changes.len() == 1 && q.changes[0].what == "numéro"
+fn only_renumbered(q: &QuestionDiff, w: Words<'_>) -> bool {
+    q.status == Status::Changed && q.changes.len() == 1 && q.changes[0].what == w.get("diff-number")
 }
 
 /// `3.5 → 3.4 B5`, for each question only renumbered.
-fn renumbered(questions: &[QuestionDiff]) -> Vec<String> {
+fn renumbered(questions: &[QuestionDiff], w: Words<'_>) -> Vec<String> {
     questions
         .iter()
-        .filter(|q| only_renumbered(q))
+        .filter(|q| only_renumbered(q, w))
         .map(|q| {
             format!(
                 "{} → {} {}",
@@ -80,18 +80,24 @@ fn question_number(q: &QuestionDiff) -> String {
     }
 }
 
-fn question_head(q: &QuestionDiff) -> String {
+fn question_head(q: &QuestionDiff, w: Words<'_>) -> String {
     let number = question_number(q);
     let mark = match q.status {
         Status::Added => '+',
         Status::Removed => '-',
         Status::Changed | Status::Same => '~',
     };
-    format!("{mark} {number} {} « {} »", q.id, q.label)
+    format!("{mark} {number} {} {}", q.id, w.quoted(&q.label))
 }
 
-fn edition_words(diff: &Diff) -> String {
-    let draft = |d: bool| if d { " (version de travail)" } else { "" };
+fn edition_words(diff: &Diff, w: Words<'_>) -> String {
+    let draft = |d: bool| {
+        if d {
+            format!(" {}", w.get("diff-draft"))
+        } else {
+            String::new()
+        }
+    };
     format!(
         "{} {}{} → {} {}{}",
         diff.old.id,
@@ -103,61 +109,82 @@ fn edition_words(diff: &Diff) -> String {
     )
 }
 
+/// « (ajoutée) », « (retirée) » or nothing.
+fn status_words(status: Status, w: Words<'_>) -> Option<String> {
+    match status {
+        Status::Added => Some(w.get("diff-added-mark")),
+        Status::Removed => Some(w.get("diff-removed-mark")),
+        Status::Changed | Status::Same => None,
+    }
+}
+
 pub fn human(diff: &Diff, rows: &[Regraded<'_>]) -> String {
-    let mut out = format!("{}\n", edition_words(diff));
+    let w = Words::plain(diff.lang);
+    let colon = w.get("colon");
+    let mut out = format!("{}\n", edition_words(diff, w));
     if diff.is_empty() {
-        out.push_str("Aucun changement.\n");
+        out.push_str(&w.get("diff-no-change"));
+        out.push('\n');
     }
     if diff.max.0 != diff.max.1 {
-        out.push_str(&format!("Maximum : {} → {}\n", diff.max.0, diff.max.1));
+        out.push_str(&format!(
+            "{}{colon}{} → {}\n",
+            w.get("pdf-maximum"),
+            diff.max.0,
+            diff.max.1
+        ));
     }
     for s in &diff.sections {
         let number = s.number.1.or(s.number.0).unwrap_or_default();
-        let status = match s.status {
-            Status::Added => " (ajoutée)",
-            Status::Removed => " (retirée)",
-            Status::Changed | Status::Same => "",
-        };
+        let status = status_words(s.status, w).map_or_else(String::new, |s| format!(" {s}"));
         out.push_str(&format!(
-            "\nPartie {number} « {} » ({}){status}\n",
-            s.title, s.id
+            "\n{} ({}){status}\n",
+            t!(
+                w,
+                "diff-part-head",
+                number = number,
+                title = w.quoted(&s.title)
+            ),
+            s.id
         ));
         if let (Some(a), Some(b)) = &s.max {
             if a != b {
-                out.push_str(&format!("  maximum : {a} → {b}\n"));
+                out.push_str(&format!("  {}{colon}{a} → {b}\n", w.get("diff-maximum")));
             }
         }
         for c in &s.changes {
-            out.push_str(&change_lines(c, "  "));
+            out.push_str(&change_lines(c, "  ", w));
         }
-        let renumbered = renumbered(&s.questions);
+        let renumbered = renumbered(&s.questions, w);
         if !renumbered.is_empty() {
-            out.push_str(&format!("  renumérotées : {}\n", renumbered.join(", ")));
+            out.push_str(&format!(
+                "  {}{colon}{}\n",
+                w.get("diff-renumbered"),
+                renumbered.join(", ")
+            ));
         }
-        for q in s.questions.iter().filter(|q| !only_renumbered(q)) {
-            out.push_str(&format!("  {}\n", question_head(q)));
+        for q in s.questions.iter().filter(|q| !only_renumbered(q, w)) {
+            out.push_str(&format!("  {}\n", question_head(q, w)));
             for c in &q.changes {
-                out.push_str(&change_lines(c, "      "));
+                out.push_str(&change_lines(c, "      ", w));
             }
         }
     }
     for (title, list) in [
-        ("Valeurs calculées", &diff.computed),
-        ("Niveaux", &diff.levels),
+        ("diff-computed-title", &diff.computed),
+        ("pdf-levels", &diff.levels),
     ] {
         if !list.is_empty() {
-            out.push_str(&format!("\n{title}\n"));
+            out.push_str(&format!("\n{}\n", w.get(title)));
             for c in list {
-                out.push_str(&change_lines(c, "  "));
+                out.push_str(&change_lines(c, "  ", w));
             }
         }
     }
     if !rows.is_empty() {
-        out.push_str(&format!(
-            "\nRéévaluation : {} jeu{} de réponses\n",
-            rows.len(),
-            if rows.len() > 1 { "x" } else { "" }
-        ));
+        out.push('\n');
+        out.push_str(&t!(w, "diff-regrade", count = rows.len()));
+        out.push('\n');
         let width = rows
             .iter()
             .map(|r| r.name.chars().count())
@@ -168,7 +195,7 @@ pub fn human(diff: &Diff, rows: &[Regraded<'_>]) -> String {
         let new_head = format!("{} {}", diff.new.id, diff.new.edition);
         let cells: Vec<(String, String)> = rows
             .iter()
-            .map(|r| (result_words(&r.old), result_words(&r.new)))
+            .map(|r| (result_words(&r.old, w), result_words(&r.new, w)))
             .collect();
         let w2 = cells
             .iter()
@@ -178,7 +205,9 @@ pub fn human(diff: &Diff, rows: &[Regraded<'_>]) -> String {
             .max(old_head.chars().count());
         out.push_str(&format!(
             "  {:<width$}  {:<w2$}  {}\n",
-            "réponses", old_head, new_head
+            w.get("diff-answers"),
+            old_head,
+            new_head
         ));
         for (r, (a, b)) in rows.iter().zip(&cells) {
             out.push_str(&format!("  {:<width$}  {:<w2$}  {b}\n", r.name, a));
@@ -186,17 +215,30 @@ pub fn human(diff: &Diff, rows: &[Regraded<'_>]) -> String {
         for r in rows {
             if !r.dropped.is_empty() {
                 out.push_str(&format!(
-                    "  {} : réponses à des questions qui n’existent plus, mises de côté : {}\n",
-                    r.name,
-                    r.dropped.join(", ")
+                    "  {}\n",
+                    t!(
+                        w,
+                        "diff-dropped",
+                        name = &r.name,
+                        list = r.dropped.join(", ")
+                    )
                 ));
             }
             for p in problems_words(&r.new) {
-                out.push_str(&format!("  {} : refusé par {} : {p}\n", r.name, new_head));
+                out.push_str(&format!(
+                    "  {}\n",
+                    t!(
+                        w,
+                        "diff-refused-by",
+                        name = &r.name,
+                        edition = &new_head,
+                        problem = p
+                    )
+                ));
             }
         }
-        out.push_str("\nRésumé\n");
-        for line in summary(rows) {
+        out.push_str(&format!("\n{}\n", w.get("diff-summary")));
+        for line in summary(rows, w) {
             out.push_str(&format!("  {line}\n"));
         }
     }
@@ -220,34 +262,39 @@ fn md(text: &str) -> String {
     out
 }
 
-fn md_change(c: &Change) -> String {
+fn md_change(c: &Change, w: Words<'_>) -> String {
+    let colon = w.get("colon");
     match (&c.old, &c.new) {
-        (Some(o), Some(n)) => format!("{} : {} → {}", md(&c.what), md(o), md(n)),
-        (None, Some(n)) => format!("{} : {}", md(&c.what), md(n)),
-        (Some(o), None) => format!("{} : {}", md(&c.what), md(o)),
+        (Some(o), Some(n)) => format!("{}{colon}{} → {}", md(&c.what), md(o), md(n)),
+        (None, Some(n)) => format!("{}{colon}{}", md(&c.what), md(n)),
+        (Some(o), None) => format!("{}{colon}{}", md(&c.what), md(o)),
         (None, None) => md(&c.what),
     }
 }
 
 pub fn markdown(diff: &Diff, rows: &[Regraded<'_>]) -> String {
+    let w = Words::plain(diff.lang);
+    let colon = w.get("colon");
     let mut out = format!(
-        "# {} : {}\n\n",
+        "# {}{colon}{}\n\n",
         md(&diff.new.title),
-        md(&edition_words(diff))
+        md(&edition_words(diff, w))
     );
     if diff.is_empty() {
-        out.push_str("Aucun changement.\n");
+        out.push_str(&w.get("diff-no-change"));
+        out.push('\n');
     }
     if diff.max.0 != diff.max.1 {
-        out.push_str(&format!("**Maximum** : {} → {}\n", diff.max.0, diff.max.1));
+        out.push_str(&format!(
+            "**{}**{colon}{} → {}\n",
+            w.get("pdf-maximum"),
+            diff.max.0,
+            diff.max.1
+        ));
     }
     for s in &diff.sections {
         let number = s.number.1.or(s.number.0).unwrap_or_default();
-        let status = match s.status {
-            Status::Added => " *(ajoutée)*",
-            Status::Removed => " *(retirée)*",
-            Status::Changed | Status::Same => "",
-        };
+        let status = status_words(s.status, w).map_or_else(String::new, |s| format!(" *{s}*"));
         out.push_str(&format!(
             "\n## {number}. {} (`{}`){status}\n\n",
             md(&s.title),
@@ -255,59 +302,63 @@ pub fn markdown(diff: &Diff, rows: &[Regraded<'_>]) -> String {
         ));
         if let (Some(a), Some(b)) = &s.max {
             if a != b {
-                out.push_str(&format!("- Maximum : {a} → {b}\n"));
+                out.push_str(&format!("- {}{colon}{a} → {b}\n", w.get("pdf-maximum")));
             }
         }
         for c in &s.changes {
-            out.push_str(&format!("- {}\n", md_change(c)));
+            out.push_str(&format!("- {}\n", md_change(c, w)));
         }
-        let renumbered = renumbered(&s.questions);
+        let renumbered = renumbered(&s.questions, w);
         if !renumbered.is_empty() {
-            out.push_str(&format!("- Renumérotées : {}\n", renumbered.join(", ")));
-        }
-        for q in s.questions.iter().filter(|q| !only_renumbered(q)) {
-            let number = question_number(q);
-            let status = match q.status {
-                Status::Added => " *(ajoutée)*",
-                Status::Removed => " *(retirée)*",
-                Status::Changed | Status::Same => "",
-            };
             out.push_str(&format!(
-                "- **{number}** `{}` « {} »{status}\n",
+                "- {}{colon}{}\n",
+                crate::words::capitalised(&w.get("diff-renumbered")),
+                renumbered.join(", ")
+            ));
+        }
+        let (added, removed) = (w.get("diff-added"), w.get("diff-removed"));
+        for q in s.questions.iter().filter(|q| !only_renumbered(q, w)) {
+            let number = question_number(q);
+            let status = status_words(q.status, w).map_or_else(String::new, |s| format!(" *{s}*"));
+            out.push_str(&format!(
+                "- **{number}** `{}` {}{status}\n",
                 q.id,
-                md(&q.label)
+                w.quoted(&md(&q.label))
             ));
             for c in q.changes.iter().filter(|c| {
-                !matches!(c.what.as_str(), "ajoutée" | "retirée")
-                    || c.old.is_some()
-                    || c.new.is_some()
+                !(c.what == added || c.what == removed) || c.old.is_some() || c.new.is_some()
             }) {
-                out.push_str(&format!("  - {}\n", md_change(c)));
+                out.push_str(&format!("  - {}\n", md_change(c, w)));
             }
         }
     }
     for (title, list) in [
-        ("Valeurs calculées", &diff.computed),
-        ("Niveaux", &diff.levels),
+        ("diff-computed-title", &diff.computed),
+        ("pdf-levels", &diff.levels),
     ] {
         if !list.is_empty() {
-            out.push_str(&format!("\n## {title}\n\n"));
+            out.push_str(&format!("\n## {}\n\n", w.get(title)));
             for c in list {
-                out.push_str(&format!("- {}\n", md_change(c)));
+                out.push_str(&format!("- {}\n", md_change(c, w)));
             }
         }
     }
     if !rows.is_empty() {
         out.push_str(&format!(
-            "\n## Réévaluation\n\n| réponses | {} {} | {} {} |\n|---|---|---|\n",
-            diff.old.id, diff.old.edition, diff.new.id, diff.new.edition
+            "\n## {}\n\n| {} | {} {} | {} {} |\n|---|---|---|\n",
+            w.get("diff-regrade-title"),
+            w.get("diff-answers"),
+            diff.old.id,
+            diff.old.edition,
+            diff.new.id,
+            diff.new.edition
         ));
         for r in rows {
             out.push_str(&format!(
                 "| {} | {} | {} |\n",
                 md(&r.name),
-                result_words(&r.old),
-                result_words(&r.new)
+                result_words(&r.old, w),
+                result_words(&r.new, w)
             ));
         }
         let notes: Vec<String> = rows
@@ -315,19 +366,27 @@ pub fn markdown(diff: &Diff, rows: &[Regraded<'_>]) -> String {
             .filter(|r| !r.dropped.is_empty())
             .map(|r| {
                 format!(
-                    "- {} : réponses à des questions qui n’existent plus, mises de côté : {}",
-                    md(&r.name),
-                    r.dropped
-                        .iter()
-                        .map(|d| format!("`{d}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    "- {}",
+                    t!(
+                        w,
+                        "diff-dropped",
+                        name = md(&r.name),
+                        list = r
+                            .dropped
+                            .iter()
+                            .map(|d| format!("`{d}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
                 )
             })
             .chain(rows.iter().flat_map(|r| {
-                problems_words(&r.new)
-                    .into_iter()
-                    .map(move |p| format!("- {} : refusé : {}", md(&r.name), md(&p)))
+                problems_words(&r.new).into_iter().map(move |p| {
+                    format!(
+                        "- {}",
+                        t!(w, "diff-refused-md", name = md(&r.name), problem = md(&p))
+                    )
+                })
             }))
             .collect();
         if !notes.is_empty() {
@@ -337,8 +396,8 @@ pub fn markdown(diff: &Diff, rows: &[Regraded<'_>]) -> String {
                 out.push('\n');
             }
         }
-        out.push_str("\n**Résumé**\n\n");
-        for line in summary(rows) {
+        out.push_str(&format!("\n**{}**\n\n", w.get("diff-summary")));
+        for line in summary(rows, w) {
             out.push_str(&format!("- {line}\n"));
         }
     }
@@ -363,7 +422,7 @@ fn outcome_json(r: &Result<Outcome<'_>, Vec<Problem>>) -> Value {
     }
 }
 
-pub fn regrade_json(rows: &[Regraded<'_>]) -> Value {
+pub fn regrade_json(rows: &[Regraded<'_>], lang: crate::words::Lang) -> Value {
     json!({
         "candidates": rows.iter().map(|r| json!({
             "file": r.name,
@@ -371,6 +430,6 @@ pub fn regrade_json(rows: &[Regraded<'_>]) -> Value {
             "new": outcome_json(&r.new),
             "dropped": r.dropped,
         })).collect::<Vec<_>>(),
-        "summary": summary(rows),
+        "summary": summary(rows, Words::plain(lang)),
     })
 }

@@ -249,9 +249,15 @@ pub fn answer(question: &Question, raw: Raw) -> Result<Option<Answer>, Problem> 
             Answer::Text(t.trim_matches(blank).to_owned())
         }
         (Kind::Url, Raw::Text(t)) => {
-            if !is_url(t.trim_matches(blank)) {
+            let trimmed = t.trim_matches(blank);
+            if !is_url(trimmed) {
+                let why = if trimmed.starts_with("https://") || trimmed.starts_with("http://") {
+                    "an address has no space and a site name after https://"
+                } else {
+                    "a web address starts with https:// or http://"
+                };
                 return Err(problem(format!(
-                    "\"{}\" is not a web address: it starts with https:// or http://",
+                    "\"{}\" is not a web address: {why}",
                     shorten(&t)
                 )));
             }

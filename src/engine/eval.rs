@@ -95,14 +95,15 @@ impl<'r> Run<'r> {
 
     /// A question's answer in words, for explanations.
     pub fn describe(&self, id: &str) -> String {
+        let w = self.engine.model.words();
         match self.question(id) {
-            Value::Unknown => "sans réponse".to_owned(),
-            Value::Bool(b) => (if b { "oui" } else { "non" }).to_owned(),
-            Value::Num(n) => n.to_decimal(2).replace('.', ","),
-            Value::Text(t) => format!("« {t} »"),
+            Value::Unknown => w.get("explain-unanswered"),
+            Value::Bool(b) => w.get(if b { "explain-yes" } else { "explain-no" }),
+            Value::Num(n) => w.number(&n),
+            Value::Text(t) => w.quoted(t),
             Value::Date(d) => d.to_string(),
             Value::Choice(c) => c.to_owned(),
-            Value::Set([]) => "aucune option".to_owned(),
+            Value::Set([]) => w.get("explain-no-option"),
             Value::Set(list) => list.join(", "),
         }
     }

@@ -1,26 +1,27 @@
-//! Explanations in French for the committee and the jury: what each
-//! question earned, each gate's values, and why the next level is missed.
+//! Explanations for the committee and the jury, in the questionnaire's
+//! language: what each question earned, each gate's values, and why the
+//! next level is missed.
 
 use super::eval::Run;
 use super::{Detail, Outcome};
 use crate::model::{Expr, Model};
 use crate::num::Num;
+use crate::t;
+use crate::words::Words;
 
-/// A number in French writing: `22,5`.
-pub fn fr(n: &Num) -> String {
-    n.to_decimal(2).replace('.', ",")
-}
-
-/// A share in French writing, truncated so that it never looks reached when
-/// it is not: `39,9 %`.
-pub fn share(score: &Num, max: &Num) -> String {
+/// A share, truncated so that it never looks reached when it is not:
+/// `39,9 %`, `39.9%`.
+pub fn share(score: &Num, max: &Num, w: Words<'_>) -> String {
     match (score * &Num::from_int(1000)).checked_div(max) {
-        Some(per_mille) => format!(
-            "{} %",
-            fr(&per_mille
-                .floor()
-                .checked_div(&Num::from_int(10))
-                .unwrap_or_default())
+        Some(per_mille) => t!(
+            w,
+            "explain-share",
+            percent = w.number(
+                &per_mille
+                    .floor()
+                    .checked_div(&Num::from_int(10))
+                    .unwrap_or_default()
+            )
         ),
         None => "—".to_owned(),
     }
@@ -30,33 +31,48 @@ pub fn share(score: &Num, max: &Num) -> String {
 pub(super) fn gate_values(e: &Expr, run: &Run<'_>, model: &Model) -> Vec<String> {
     let mut out = Vec::new();
     collect(e, run, model, &mut out);
-    out.dedup();
+    // Each value once, in the order the gate reads them.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|v| seen.insert(v.clone()));
     out
 }
 
 fn collect(e: &Expr, run: &Run<'_>, model: &Model, out: &mut Vec<String>) {
+    let w = model.words();
     match e {
         Expr::SectionScore(s) => {
             let max = model.section(s).map(|x| x.max.clone()).unwrap_or_default();
             if let Some(score) = run.number_of(e) {
-                out.push(format!(
-                    "section `{s}` : {} / {} ({})",
-                    fr(&score),
-                    fr(&max),
-                    share(&score, &max)
+                out.push(t!(
+                    w,
+                    "explain-section-value",
+                    id = s,
+                    score = w.number(&score),
+                    max = w.number(&max),
+                    share = share(&score, &max, w)
                 ));
             }
         }
         Expr::Total => {
             if let Some(score) = run.number_of(e) {
-                out.push(format!("total : {} / {}", fr(&score), fr(&model.max)));
+                out.push(t!(
+                    w,
+                    "explain-total-value",
+                    score = w.number(&score),
+                    max = w.number(&model.max)
+                ));
             }
         }
         Expr::Answer(q)
         | Expr::In { question: q, .. }
         | Expr::Has { question: q, .. }
         | Expr::HasAny { question: q } => {
-            out.push(format!("`{q}` : {}", run.describe(q)));
+            out.push(t!(
+                w,
+                "explain-answer-value",
+                id = q,
+                answer = run.describe(q)
+            ));
         }
         Expr::Not(x) | Expr::Neg(x) => collect(x, run, model, out),
         Expr::And(a, b) | Expr::Or(a, b) | Expr::Compare(_, a, b) | Expr::Arith(_, a, b) => {
@@ -67,45 +83,75 @@ fn collect(e: &Expr, run: &Run<'_>, model: &Model, out: &mut Vec<String>) {
     }
 }
 
+/// A level in words: « niveau 2 « Implication » », or « « Argent » » when
+/// the levels are told by their names; level 0 is the `none` line's name.
+pub fn level_words(model: &Model, level: u32) -> String {
+    let w = model.words();
+    let name = if level == 0 {
+        model.levels.unlabelled.as_deref()
+    } else {
+        model
+            .levels
+            .levels
+            .iter()
+            .find(|l| l.number == level)
+            .map(|l| l.name.as_str())
+    };
+    match (model.levels.named, name) {
+        (true, Some(name)) => w.quoted(name),
+        (true, None) => w.get("term-no-level"),
+        (false, Some(name)) => t!(w, "explain-level", number = level, name = w.quoted(name)),
+        (false, None) if level == 0 => t!(w, "explain-level-none", name = w.get("term-no-level")),
+        (false, None) => t!(w, "explain-level-number", number = level),
+    }
+}
+
 /// The full explanation of an outcome.
 pub fn explain(outcome: &Outcome, model: &Model) -> String {
+    let w = model.words();
     let mut out = String::new();
-    let name = |level: u32| match outcome_level_name(model, level) {
-        Some(n) => format!("niveau {level} « {n} »"),
-        None => format!("niveau {level}"),
-    };
-    out.push_str(&format!(
-        "Total : {} / {} — {}\n",
-        fr(&outcome.total),
-        fr(&outcome.max),
-        if outcome.level == 0 {
-            match &model.levels.unlabelled {
-                Some(n) => format!("niveau 0 « {n} »"),
-                None => "niveau 0 (non labellisé)".to_owned(),
-            }
-        } else {
-            name(outcome.level)
-        }
+    out.push_str(&t!(
+        w,
+        "explain-total",
+        total = w.number(&outcome.total),
+        max = w.number(&outcome.max),
+        level = level_words(model, outcome.level)
     ));
+    out.push('\n');
     if let Some(p) = &outcome.provisional {
-        out.push_str(&format!(
-            "Résultat provisoire : la note du jury manque pour {} ; avec la note maximale, {} au plus ({} points).\n",
-            p.missing.iter().map(|q| format!("`{q}`")).collect::<Vec<_>>().join(", "),
-            name(p.highest_level),
-            fr(&p.highest_total)
+        out.push_str(&t!(
+            w,
+            "explain-provisional",
+            missing = p
+                .missing
+                .iter()
+                .map(|q| format!("`{q}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            level = level_words(model, p.highest_level),
+            points = w.points(&p.highest_total)
         ));
+        out.push('\n');
     }
+    // Ids in a column wide enough for the longest, a space after it.
+    let width = outcome
+        .questions
+        .iter()
+        .map(|r| r.id.chars().count() + 1)
+        .max()
+        .unwrap_or(0)
+        .max(6);
     for (section, result) in model.sections.iter().zip(&outcome.sections) {
         out.push_str(&format!(
             "\n{}. {} — {} / {}{}\n",
             section.number,
             section.title,
-            fr(&result.score),
-            fr(&result.max),
+            w.number(&result.score),
+            w.number(&result.max),
             if result.shown {
-                ""
+                String::new()
             } else {
-                " (section non affichée)"
+                format!(" {}", w.get("explain-section-hidden"))
             }
         ));
         for q in section.questions() {
@@ -116,34 +162,42 @@ pub fn explain(outcome: &Outcome, model: &Model) -> String {
                 continue;
             }
             out.push_str(&format!(
-                "  {:<6}{:<6}{:<48}{:>6} / {}\n",
+                "  {:<6}{:<width$}{:<48}{:>6} / {}\n",
                 r.number,
                 r.id,
-                detail(&r.detail),
-                fr(&r.points),
-                fr(&r.max)
+                detail(&r.detail, w),
+                w.number(&r.points),
+                w.number(&r.max)
             ));
         }
     }
-    out.push_str("\nNiveaux :\n");
+    out.push('\n');
+    out.push_str(&w.get("explain-levels"));
+    out.push('\n');
     for l in &outcome.levels {
-        let status = if l.number <= outcome.level {
-            "atteint"
+        let status = w.get(if l.number <= outcome.level {
+            "explain-reached"
         } else {
-            "non atteint"
-        };
+            "explain-not-reached"
+        });
         out.push_str(&format!(
-            "  {} (≥ {} points) : {status}\n",
-            name(l.number),
-            fr(&l.min_total)
+            "  {}\n",
+            t!(
+                w,
+                "explain-level-status",
+                level = level_words(model, l.number),
+                points = w.points(&l.min_total),
+                status = status
+            )
         ));
         for g in &l.gates {
-            let holds = match g.holds {
-                Some(true) => "remplie",
-                Some(false) => "non remplie",
-                None => "inconnue (réponses manquantes)",
-            };
-            out.push_str(&format!("    condition `{}` : {holds}", g.source));
+            let holds = w.get(match g.holds {
+                Some(true) => "explain-gate-holds",
+                Some(false) => "explain-gate-fails",
+                None => "explain-gate-unknown",
+            });
+            out.push_str("    ");
+            out.push_str(&t!(w, "explain-gate", source = g.source, state = holds));
             if !g.values.is_empty() {
                 out.push_str(&format!(" ({})", g.values.join(" ; ")));
             }
@@ -156,26 +210,20 @@ pub fn explain(outcome: &Outcome, model: &Model) -> String {
     out
 }
 
-fn outcome_level_name(model: &Model, level: u32) -> Option<&str> {
-    model
-        .levels
-        .levels
-        .iter()
-        .find(|l| l.number == level)
-        .map(|l| l.name.as_str())
-}
-
 /// Why the level above the one granted is not reached:
-/// « niveau 4 : il manque 6 points ; la condition `…` n'est pas remplie (…) ».
+/// « Niveau 4 « … » : il manque 6 points ; la condition `…` n’est pas
+/// remplie (…). »
 pub fn next_level_reason(outcome: &Outcome, model: &Model) -> Option<String> {
+    let w = model.words();
     let next = outcome.levels.iter().find(|l| l.number > outcome.level)?;
     let mut reasons = Vec::new();
     if !next.total_reached {
         let missing = &next.min_total - &outcome.total;
-        reasons.push(format!(
-            "il manque {} points ({} requis)",
-            fr(&missing),
-            fr(&next.min_total)
+        reasons.push(t!(
+            w,
+            "explain-missing",
+            points = w.points(&missing),
+            required = w.number(&next.min_total)
         ));
     }
     let gates = outcome
@@ -184,42 +232,47 @@ pub fn next_level_reason(outcome: &Outcome, model: &Model) -> Option<String> {
         .filter(|l| model.levels.scheme.needs(next.number, l.number))
         .flat_map(|l| &l.gates);
     for g in gates.filter(|g| g.holds != Some(true)) {
-        let state = if g.holds.is_none() {
-            "n'est pas établie"
+        let key = if g.holds.is_none() {
+            "explain-gate-not-known"
         } else {
-            "n'est pas remplie"
+            "explain-gate-not-met"
         };
-        let values = if g.values.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", g.values.join(" ; "))
-        };
-        reasons.push(format!("la condition `{}` {state}{values}", g.source));
+        let mut reason = t!(w, key, source = g.source);
+        if !g.values.is_empty() {
+            reason.push_str(&format!(" ({})", g.values.join(" ; ")));
+        }
+        reasons.push(reason);
     }
-    Some(format!(
-        "Niveau {} « {} » : {}.",
-        next.number,
-        next.name,
-        reasons.join(" ; ")
+    Some(t!(
+        w,
+        "explain-next",
+        level = crate::words::capitalised(&level_words(model, next.number)),
+        reasons = reasons.join(" ; ")
     ))
 }
 
-fn detail(d: &Detail) -> String {
+fn detail(d: &Detail, w: Words<'_>) -> String {
     match d {
-        Detail::Hidden => "non affichée (condition non remplie)".to_owned(),
-        Detail::Unanswered => "sans réponse".to_owned(),
-        Detail::Unknown => "valeur inconnue (réponses manquantes)".to_owned(),
+        Detail::Hidden => w.get("explain-hidden"),
+        Detail::Unanswered => w.get("explain-unanswered"),
+        Detail::Unknown => w.get("explain-unknown"),
         Detail::NotScored => String::new(),
-        Detail::YesNo(b) => (if *b { "oui" } else { "non" }).to_owned(),
+        Detail::YesNo(b) => w.get(if *b { "explain-yes" } else { "explain-no" }),
         Detail::Choice(id) => (*id).to_owned(),
         Detail::Choices { chosen, sum, cap } => {
             let list = if chosen.is_empty() {
-                "aucune".to_owned()
+                w.get("explain-none")
             } else {
                 chosen.join(", ")
             };
             match cap {
-                Some(c) => format!("{list} = {} → plafond {}", fr(sum), fr(c)),
+                Some(c) => t!(
+                    w,
+                    "explain-capped",
+                    list = list,
+                    sum = w.number(sum),
+                    cap = w.number(c)
+                ),
                 None => list,
             }
         }
@@ -227,14 +280,25 @@ fn detail(d: &Detail) -> String {
             of: None,
             value,
             band,
-        } => format!("{} → tranche {band}", fr(value)),
+        } => t!(
+            w,
+            "explain-band",
+            value = w.number(value),
+            band = band.to_string()
+        ),
         Detail::Band {
             of: Some(of),
             value,
             band,
-        } => format!("{of} = {} → tranche {band}", fr(value)),
-        Detail::NoBand(value) => format!("{} → hors tranches", fr(value)),
-        Detail::Jury(Some(n)) => format!("note du jury {}", fr(n)),
-        Detail::Jury(None) => "note du jury en attente".to_owned(),
+        } => t!(
+            w,
+            "explain-band-of",
+            of = of.to_string(),
+            value = w.number(value),
+            band = band.to_string()
+        ),
+        Detail::NoBand(value) => t!(w, "explain-no-band", value = w.number(value)),
+        Detail::Jury(Some(n)) => t!(w, "explain-jury", mark = w.number(n)),
+        Detail::Jury(None) => w.get("explain-jury-pending"),
     }
 }

@@ -93,10 +93,24 @@ impl Printer<'_> {
         first.push_str(" {");
         self.push(0, first, Some(h.span.start), Some(h.edition.span.end));
         for f in &h.fields {
-            let line = format!("{} {}", f.key.name, self.value(&f.value, 2));
-            self.push(2, line, Some(f.span.start), Some(f.span.end));
+            self.field(f, 2);
         }
         self.close(0, Some(h.span.end - 1));
+    }
+
+    /// `key value`, or `key {` with its lines and `}`.
+    fn field(&mut self, f: &ast::Field, indent: usize) {
+        if let Value::Block(fields, span) = &f.value {
+            let line = format!("{} {{", f.key.name);
+            self.push(indent, line, Some(f.span.start), Some(span.start + 1));
+            for inner in fields {
+                self.field(inner, indent + 2);
+            }
+            self.close(indent, Some(span.end - 1));
+            return;
+        }
+        let line = format!("{} {}", f.key.name, self.value(&f.value, indent));
+        self.push(indent, line, Some(f.span.start), Some(f.span.end));
     }
 
     fn section(&mut self, s: &ast::Section) {
@@ -201,7 +215,7 @@ impl Printer<'_> {
             };
             if let Some(words) = inline {
                 if after_block {
-                    self.push(indent, std::mem::take(&mut line), Some(start), Some(end));
+                    // The block's lines are out: this part starts the next.
                     indent = INDENT + 2;
                     line = words;
                     start = part.span.start;
@@ -216,7 +230,6 @@ impl Printer<'_> {
             match &part.kind {
                 PartKind::Options(options) => {
                     if after_block {
-                        self.push(indent, std::mem::take(&mut line), Some(start), Some(end));
                         indent = INDENT + 2;
                         line.clear();
                         start = part.span.start;
@@ -343,6 +356,9 @@ impl Printer<'_> {
             Some(ast::Scheme::Cumulative) => first.push_str(" cumulative"),
             Some(ast::Scheme::Independent) => first.push_str(" independent"),
             None => {}
+        }
+        if l.named {
+            first.push_str(" named");
         }
         first.push_str(" {");
         self.push(0, first, Some(l.span.start), Some(l.span.start));
@@ -601,6 +617,8 @@ impl Printer<'_> {
             Value::Bool(b, _) => if *b { "yes" } else { "no" }.to_owned(),
             Value::Ident(i) => i.name.clone(),
             Value::Set(ids, _) => set(ids),
+            // Header lines print their blocks themselves (`field`).
+            Value::Block(..) => "{ }".to_owned(),
         }
     }
 

@@ -12,7 +12,12 @@ use std::io::{self, Write};
 /// computed values, in the expression format of `bareme.json`. Scores,
 /// levels and examples are left out.
 pub fn json(model: &Model) -> String {
+    let words = model.words();
+    let (point, thousands) = model.lang.separators();
     let data = Data {
+        lang: model.lang.code(),
+        separators: [point, thousands],
+        words: words.script(),
         questionnaire: Questionnaire {
             id: &model.id,
             edition: model.edition,
@@ -32,6 +37,11 @@ pub fn json(model: &Model) -> String {
 
 #[derive(Serialize)]
 struct Data<'a> {
+    /// The language, the number separators and the catalog's `script-*`
+    /// messages, for the page's own words.
+    lang: &'static str,
+    separators: [char; 2],
+    words: std::collections::BTreeMap<&'static str, serde_json::Value>,
     questionnaire: Questionnaire<'a>,
 }
 

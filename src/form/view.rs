@@ -1,14 +1,27 @@
 //! What the template shows, computed from the model: every text, every
-//! element id and every French phrase is decided here, so the template only
-//! lays out markup (and escapes every text it prints).
+//! element id and every phrase of grille's own (from the catalog, in the
+//! questionnaire's language) is decided here, so the template only lays out
+//! markup (and escapes every text it prints).
 
-use crate::french;
 use crate::model::{Bounds, Computed, Expr, Item, Kind, Model, Question, RichText};
+use crate::t;
+use crate::words::{self, Words};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 #[derive(Serialize)]
 pub struct Page<'a> {
-    lang: &'a str,
+    lang: &'static str,
+    /// The catalog's messages that take no argument.
+    t: BTreeMap<&'static str, String>,
+    /// The page's title, its heading's edition, the deadline and footer.
+    head_title: String,
+    document: String,
+    footer: String,
+    nojs: String,
+    submit: String,
+    /// « Les questions suivies de « (obligatoire) »… », when one is.
+    legend_required: Option<String>,
     id: &'a str,
     title: &'a str,
     edition: u32,
@@ -55,6 +68,7 @@ pub struct SectionView {
 
 #[derive(Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[allow(clippy::large_enum_variant)] // questions are the common case
 enum ItemView {
     Question(QuestionView),
     Note {
@@ -76,6 +90,8 @@ struct QuestionView {
     label: String,
     /// Shown as « (obligatoire) ».
     required: bool,
+    /// The button that clears a single choice's answer.
+    clear: String,
     /// The `required` attribute: only for questions always shown, so that a
     /// page without JavaScript never requires a question that does not apply.
     required_attribute: bool,
@@ -106,20 +122,73 @@ pub struct Parts<'a> {
 }
 
 pub fn page<'a>(model: &'a Model, parts: Parts<'a>) -> Page<'a> {
+    let w = model.words();
+    let document = t!(
+        w,
+        "form-document",
+        document = w.get("term-document"),
+        edition = model.edition.to_string()
+    );
+    let edition = model.edition.to_string();
+    let footer = match &model.meta.organiser {
+        Some(o) => t!(
+            w,
+            "form-footer-by",
+            title = &model.title,
+            edition = &edition,
+            organiser = o
+        ),
+        None => t!(w, "form-footer", title = &model.title, edition = &edition),
+    };
+    let any_required = model
+        .sections
+        .iter()
+        .flat_map(|s| s.questions())
+        .any(|q| q.required);
     Page {
-        lang: &model.lang,
+        lang: model.lang.code(),
+        t: words::keys(model.lang)
+            .filter(|k| words::takes_nothing(model.lang, k))
+            .map(|k| (k, w.get(k)))
+            .collect(),
+        head_title: t!(
+            w,
+            "form-title",
+            title = &model.title,
+            edition = model.edition.to_string()
+        ),
+        document,
+        footer,
+        nojs: t!(
+            w,
+            "form-nojs",
+            action = if model.meta.action.is_some() {
+                "yes"
+            } else {
+                "no"
+            }
+        ),
+        submit: match model.meta.action {
+            Some(_) => w.get("term-submit"),
+            None => w.get("form-check-download"),
+        },
+        legend_required: any_required
+            .then(|| t!(w, "form-legend-required", required = w.get("required"))),
         id: &model.id,
         title: &model.title,
         edition: model.edition,
         organiser: model.meta.organiser.as_deref(),
         contact: model.meta.contact.as_deref(),
         website: model.meta.website.as_deref(),
-        deadline: model.meta.deadline.map(french::date),
+        deadline: model
+            .meta
+            .deadline
+            .map(|d| t!(w, "deadline", date = w.date(d))),
         draft: model.meta.draft,
         notice: model.meta.notice.as_ref().map(rich).unwrap_or_default(),
         intro: model.meta.intro.as_ref().map(rich).unwrap_or_default(),
         action: model.meta.action.as_deref(),
-        file_name: format!("reponses-{}-{}.json", model.id, model.edition),
+        file_name: t!(w, "form-file-name", id = &model.id, edition = &edition),
         sections: model
             .sections
             .iter()
@@ -152,7 +221,7 @@ fn sections(model: &Model) -> Vec<SectionView> {
             id: s.id.clone(),
             number: s.number,
             title: s.title.clone(),
-            when: s.when.as_ref().map(|e| french::shown_if(e, model)),
+            when: s.when.as_ref().map(|e| words::shown_if(e, model)),
             intro: s.intro.as_ref().map(rich).unwrap_or_default(),
             items: s
                 .items
@@ -163,7 +232,7 @@ fn sections(model: &Model) -> Vec<SectionView> {
                         notes += 1;
                         ItemView::Note {
                             index: notes - 1,
-                            when: n.when.as_ref().map(|e| french::shown_if(e, model)),
+                            when: n.when.as_ref().map(|e| words::shown_if(e, model)),
                             text: rich(&n.text),
                         }
                     }
@@ -217,10 +286,11 @@ fn place(model: &Model, views: &mut [SectionView], c: &Computed) {
 }
 
 fn question(model: &Model, q: &Question, section_always: bool) -> QuestionView {
-    let when = q.when.as_ref().map(|e| french::shown_if(e, model));
+    let w = model.words();
+    let when = q.when.as_ref().map(|e| words::shown_if(e, model));
     let hint = q.hint.clone();
     // A SIRET's hint usually says it already.
-    let format = format(&q.kind).filter(|_| !(matches!(q.kind, Kind::Siret) && hint.is_some()));
+    let format = format(&q.kind, w).filter(|_| !(matches!(q.kind, Kind::Siret) && hint.is_some()));
     let (control, input_type, inputmode) = match &q.kind {
         Kind::YesNo | Kind::One { .. } => ("radio", "radio", None),
         Kind::Many { .. } => ("checkbox", "checkbox", None),
@@ -237,11 +307,11 @@ fn question(model: &Model, q: &Question, section_always: bool) -> QuestionView {
         Kind::YesNo => vec![
             OptionView {
                 id: "yes".into(),
-                label: "Oui".into(),
+                label: w.get("yes"),
             },
             OptionView {
                 id: "no".into(),
-                label: "Non".into(),
+                label: w.get("no"),
             },
         ],
         kind => kind
@@ -270,6 +340,7 @@ fn question(model: &Model, q: &Question, section_always: bool) -> QuestionView {
         number: q.number.clone(),
         label: q.label.clone(),
         required: q.required,
+        clear: t!(w, "form-clear-answer", number = &q.number),
         // A required multiple choice has no attribute: on checkboxes it would
         // require each box.
         required_attribute: q.required
@@ -292,32 +363,31 @@ fn question(model: &Model, q: &Question, section_always: bool) -> QuestionView {
 }
 
 /// What the answer looks like, in words, when the control does not say it.
-fn format(kind: &Kind) -> Option<String> {
+fn format(kind: &Kind, w: Words<'_>) -> Option<String> {
     let numeric = |b: &Bounds| {
-        let mut text = french::number_kind(kind).unwrap_or_default();
-        if let Some(unit) = &b.unit {
-            text.push_str(&format!(", en {unit}"));
+        let what = words::number_kind(kind, w).unwrap_or_default();
+        match &b.unit {
+            Some(unit) => t!(w, "form-number-in", what = what, unit = unit),
+            None => t!(w, "form-number", what = what),
         }
-        text.push('.');
-        text
     };
     match kind {
         Kind::Integer(b) => Some(numeric(b)),
-        Kind::Decimal(b) | Kind::Percent(b) => Some(numeric(b) + " Décimales avec une virgule."),
-        Kind::Siret => Some("Numéro SIRET à 14 chiffres.".to_owned()),
-        Kind::Email => Some("Adresse électronique, par exemple nom@exemple.fr.".to_owned()),
-        Kind::Url => Some("Adresse web commençant par https://.".to_owned()),
+        Kind::Decimal(b) | Kind::Percent(b) => {
+            Some(format!("{} {}", numeric(b), w.get("form-decimals")))
+        }
+        Kind::Siret => Some(w.get("format-siret")),
+        Kind::Email => Some(w.get("form-email")),
+        Kind::Url => Some(w.get("form-url")),
         Kind::Many {
             options,
             min_choices,
             max_choices,
         } => {
-            let mut text = french::choices_count(*min_choices, *max_choices);
+            let mut text = words::choices_count(*min_choices, *max_choices, w);
             for o in options.iter().filter(|o| o.exclusive) {
-                text.push_str(&format!(
-                    " « {} » ne se combine pas avec les autres réponses.",
-                    o.label
-                ));
+                text.push(' ');
+                text.push_str(&t!(w, "form-exclusive", label = w.quoted(&o.label)));
             }
             Some(text)
         }

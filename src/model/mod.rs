@@ -19,7 +19,7 @@ pub struct Model {
     pub id: String,
     pub title: String,
     pub edition: u32,
-    pub lang: String,
+    pub lang: crate::words::Lang,
     pub meta: Meta,
     pub sections: Vec<Section>,
     pub computed: Vec<Computed>,
@@ -46,6 +46,10 @@ pub struct Meta {
     pub draft: bool,
     /// Where the HTML form submits answers, when set.
     pub action: Option<String>,
+    /// The questionnaire's own wording of the catalog's terms
+    /// (`terms { submit "…" }`), by term name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub terms: BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -289,6 +293,10 @@ pub struct Levels {
     pub scheme: Scheme,
     /// The name of level 0 (not labelled).
     pub unlabelled: Option<String>,
+    /// `levels … named`: the levels are told by their names alone, their
+    /// numbers being only their order.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub named: bool,
     pub levels: Vec<Level>,
 }
 

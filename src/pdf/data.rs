@@ -1,25 +1,30 @@
 //! What the PDF template reads (`/data.json`): every text of the document,
-//! already in French and with French spacing, decided here from the model.
+//! already in the questionnaire's language (and, in French, with French
+//! spacing), decided here from the model.
 //! The template only lays it out; source texts stay data and are never read
 //! as typst markup.
 
-use crate::french;
 use crate::model::{
     Band, Expr, Item, Kind, Level, Model, Question, RichText, Scheme, Scoring, Section,
 };
 use crate::num::Num;
+use crate::t;
+use crate::words::{self, Words};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 #[derive(Serialize)]
 pub struct Document {
-    /// `candidat` or `jury`.
+    /// `respondent` or `jury`.
     pub edition_kind: &'static str,
     pub jury: bool,
-    pub lang: String,
+    pub lang: &'static str,
+    /// The catalog's messages that take no argument, by key.
+    pub words: BTreeMap<&'static str, String>,
     pub id: String,
     pub title: String,
     pub edition: u32,
-    /// « Questionnaire de candidature 2024 », or its jury edition.
+    /// « Questionnaire 2024 » (the `document` term), or its jury edition.
     pub subtitle: String,
     pub organiser: Option<String>,
     pub contact: Option<String>,
@@ -34,8 +39,12 @@ pub struct Document {
     pub max: String,
     pub sections: Vec<SectionData>,
     pub levels: Vec<LevelData>,
-    pub scheme: String,
+    /// How levels combine, when there are two or more.
+    pub scheme: Option<String>,
+    /// « En dessous du premier niveau : « Non labellisé ». », when named.
     pub unlabelled: Option<String>,
+    /// The levels are told by their names (`levels … named`).
+    pub named: bool,
 }
 
 #[derive(Serialize)]
@@ -123,69 +132,66 @@ struct GateData {
     source: String,
 }
 
-fn rich(text: &RichText) -> Vec<Vec<Span>> {
-    text.runs(french::spacing)
+fn rich(text: &RichText, w: Words<'_>) -> Vec<Vec<Span>> {
+    text.runs(|t| w.spacing(t))
 }
 
 /// « 1 point », « 0,5 point », « 6 points », with a no-break space.
-pub fn points(n: &Num) -> String {
-    french::points(n).replacen(' ', "\u{a0}", 1)
+pub fn points(n: &Num, w: Words<'_>) -> String {
+    w.points(n).replacen(' ', "\u{a0}", 1)
 }
 
-fn band_range(b: &Band) -> String {
-    let lo = french::number(&b.lower);
+fn band_range(b: &Band, w: Words<'_>) -> String {
+    let lo = w.number(&b.lower);
     match &b.upper {
-        None if b.lower_closed => format!("{lo} ou plus"),
-        None => format!("plus de {lo}"),
-        Some(hi) if *hi == b.lower => format!("exactement {lo}"),
+        None if b.lower_closed => t!(w, "pdf-band-or-more", lo = lo),
+        None => t!(w, "pdf-band-more-than", lo = lo),
+        Some(hi) if *hi == b.lower => t!(w, "pdf-band-exactly", lo = lo),
         Some(hi) => {
-            let hi = french::number(hi);
-            match (b.lower_closed, b.upper_closed) {
-                (true, true) => format!("de {lo} à {hi}"),
-                (true, false) => format!("de {lo} à moins de {hi}"),
-                (false, true) => format!("plus de {lo} et jusqu’à {hi}"),
-                (false, false) => format!("plus de {lo} et moins de {hi}"),
-            }
+            let hi = w.number(hi);
+            let key = match (b.lower_closed, b.upper_closed) {
+                (true, true) => "pdf-band-closed",
+                (true, false) => "pdf-band-closed-open",
+                (false, true) => "pdf-band-open-closed",
+                (false, false) => "pdf-band-open",
+            };
+            t!(w, key, lo = lo, hi = hi)
         }
     }
 }
 
 fn question(model: &Model, q: &Question) -> QuestionData {
+    let w = model.words();
     let (answer, format) = match &q.kind {
         Kind::YesNo => ("yesno", None),
-        Kind::One { .. } => ("one", Some("Une seule réponse.".to_owned())),
+        Kind::One { .. } => ("one", Some(w.get("pdf-one"))),
         Kind::Many {
             min_choices,
             max_choices,
             ..
         } => (
             "many",
-            Some(french::choices_count(*min_choices, *max_choices)),
+            Some(words::choices_count(*min_choices, *max_choices, w)),
         ),
         Kind::Integer(_) | Kind::Decimal(_) | Kind::Percent(_) => (
             "number",
-            french::number_kind(&q.kind).map(|words| format!("{words}.")),
+            words::number_kind(&q.kind, w).map(|what| t!(w, "form-number", what = what)),
         ),
         Kind::Text => ("line", None),
         Kind::LongText => ("text", None),
-        Kind::Date => ("date", Some("Jour, mois et année.".to_owned())),
-        Kind::Email => ("line", Some("Adresse électronique.".to_owned())),
-        Kind::Url => ("line", Some("Adresse web (https://…).".to_owned())),
-        Kind::Siret => (
-            "line",
-            q.hint
-                .is_none()
-                .then(|| "Numéro SIRET à 14 chiffres.".to_owned()),
-        ),
+        Kind::Date => ("date", Some(w.get("pdf-date"))),
+        Kind::Email => ("line", Some(w.get("pdf-email"))),
+        Kind::Url => ("line", Some(w.get("pdf-url"))),
+        Kind::Siret => ("line", q.hint.is_none().then(|| w.get("format-siret"))),
     };
     let options = match (&q.kind, &q.scoring) {
         (Kind::YesNo, Scoring::YesNo { yes, no }) => vec![
-            option("Oui", points(yes), false),
-            option("Non", points(no), false),
+            option(&w.get("yes"), points(yes, w), false, w),
+            option(&w.get("no"), points(no, w), false, w),
         ],
         (Kind::YesNo, _) => vec![
-            option("Oui", String::new(), false),
-            option("Non", String::new(), false),
+            option(&w.get("yes"), String::new(), false, w),
+            option(&w.get("no"), String::new(), false, w),
         ],
         (kind, scoring) => kind
             .options()
@@ -195,11 +201,12 @@ fn question(model: &Model, q: &Question) -> QuestionData {
                 option(
                     &o.label,
                     if shown {
-                        points(&o.points)
+                        points(&o.points, w)
                     } else {
                         String::new()
                     },
                     o.exclusive,
+                    w,
                 )
             })
             .collect(),
@@ -212,21 +219,21 @@ fn question(model: &Model, q: &Question) -> QuestionData {
         Scoring::YesNo { .. } => {}
         Scoring::Choices { cap } => {
             if matches!(q.kind, Kind::Many { .. }) {
-                scoring.push("Les points des réponses cochées s’additionnent.".to_owned());
+                scoring.push(w.get("pdf-sum"));
             }
             if let Some(cap) = cap {
-                scoring.push(format!("Plafond : {}.", points(cap)));
+                scoring.push(t!(w, "pdf-cap", points = points(cap, w)));
             }
         }
         Scoring::Bands { value, bands: list } => {
             bands_of = Some(match value {
-                None => "Réponse".to_owned(),
+                None => w.get("pdf-answer"),
                 Some(Expr::Computed(id)) => model
                     .computed(id)
                     .and_then(|c| c.label.clone())
                     .unwrap_or_else(|| id.clone()),
                 Some(e) => {
-                    let mut text = french::condition(e, model);
+                    let mut text = words::condition(e, model);
                     if let Some(first) = text.get(..1) {
                         text = first.to_uppercase() + &text[1..];
                     }
@@ -236,48 +243,45 @@ fn question(model: &Model, q: &Question) -> QuestionData {
             bands = list
                 .iter()
                 .map(|b| BandData {
-                    range: band_range(b),
-                    points: points(&b.points),
+                    range: band_range(b, w),
+                    points: points(&b.points, w),
                 })
                 .collect();
         }
-        Scoring::Jury { max } => scoring.push(format!(
-            "Note du jury : de 0 à {}, selon la réponse.",
-            points(max)
-        )),
+        Scoring::Jury { max } => scoring.push(t!(w, "pdf-jury-mark", points = points(max, w))),
     }
     QuestionData {
         number: q.number.clone(),
-        label: french::spacing(&q.label),
+        label: w.spacing(&q.label),
         required: q.required,
         when: q
             .when
             .as_ref()
-            .map(|e| french::spacing(&french::shown_if(e, model))),
-        hint: q.hint.as_deref().map(french::spacing),
+            .map(|e| w.spacing(&words::shown_if(e, model))),
+        hint: q.hint.as_deref().map(|h| w.spacing(h)),
         answer,
         unit: match &q.kind {
             Kind::Percent(b) if b.unit.is_none() => Some("%".to_owned()),
             kind => kind
                 .bounds()
-                .and_then(|b| b.unit.as_deref().map(french::spacing)),
+                .and_then(|b| b.unit.as_deref().map(|u| w.spacing(u))),
         },
         format,
         options,
         max: if matches!(q.scoring, Scoring::None) {
-            "sans points".to_owned()
+            w.get("pdf-no-points")
         } else {
-            format!("sur {}", points(&q.max))
+            t!(w, "pdf-out-of", points = points(&q.max, w))
         },
-        scoring: scoring.iter().map(|s| french::spacing(s)).collect(),
+        scoring: scoring.iter().map(|s| w.spacing(s)).collect(),
         bands,
-        bands_of: bands_of.map(|b| french::spacing(&b)),
+        bands_of: bands_of.map(|b| w.spacing(&b)),
     }
 }
 
-fn option(label: &str, points: String, exclusive: bool) -> OptionData {
+fn option(label: &str, points: String, exclusive: bool, w: Words<'_>) -> OptionData {
     OptionData {
-        label: french::spacing(label),
+        label: w.spacing(label),
         points,
         exclusive,
     }
@@ -287,6 +291,7 @@ fn option(label: &str, points: String, exclusive: bool) -> OptionData {
 /// A section's document data: its items, with the labelled computed values
 /// after the item before them.
 fn section(model: &Model, s: &Section) -> SectionData {
+    let w = model.words();
     let mut items: Vec<ItemData> = s
         .items
         .iter()
@@ -296,8 +301,8 @@ fn section(model: &Model, s: &Section) -> SectionData {
                 when: n
                     .when
                     .as_ref()
-                    .map(|e| french::spacing(&french::shown_if(e, model))),
-                text: rich(&n.text),
+                    .map(|e| w.spacing(&words::shown_if(e, model))),
+                text: rich(&n.text, w),
             },
         })
         .collect();
@@ -319,22 +324,22 @@ fn section(model: &Model, s: &Section) -> SectionData {
         items.insert(
             index,
             ItemData::Computed {
-                label: french::spacing(label),
+                label: t!(w, "pdf-computed", label = w.spacing(label)),
             },
         );
     }
     SectionData {
         number: s.number,
-        title: french::spacing(&s.title),
+        title: w.spacing(&s.title),
         when: s
             .when
             .as_ref()
-            .map(|e| french::spacing(&french::shown_if(e, model))),
-        intro: s.intro.as_ref().map(rich).unwrap_or_default(),
+            .map(|e| w.spacing(&words::shown_if(e, model))),
+        intro: s.intro.as_ref().map(|t| rich(t, w)).unwrap_or_default(),
         max: if s.max.is_zero() {
-            "Cette partie ne rapporte pas de points.".to_owned()
+            w.get("pdf-section-no-points")
         } else {
-            format!("Maximum de la partie : {}", points(&s.max))
+            t!(w, "pdf-section-max", points = points(&s.max, w))
         },
         items,
     }
@@ -342,30 +347,34 @@ fn section(model: &Model, s: &Section) -> SectionData {
 
 /// A level's threshold and gates, in words.
 fn level(model: &Model, l: &Level) -> LevelData {
+    let w = model.words();
     LevelData {
         number: l.number,
-        name: french::spacing(&l.name),
+        name: w.spacing(&l.name),
         threshold: match &l.percent {
-            Some(p) => format!(
-                "{} % du maximum, soit {}",
-                french::number(p),
-                points(&l.min_total)
+            Some(p) => t!(
+                w,
+                "pdf-threshold-percent",
+                percent = p,
+                points = points(&l.min_total, w)
             ),
-            None => points(&l.min_total),
+            None => points(&l.min_total, w),
         },
         gates: l
             .gates
             .iter()
             .map(|g| GateData {
-                words: french::spacing(&capitalised(&french::condition(&g.expr, model))),
+                words: w.spacing(&words::capitalised(&words::condition(&g.expr, model))),
                 source: g.source.clone(),
             })
             .collect(),
-        description: l.description.as_deref().map(french::spacing),
+        description: l.description.as_deref().map(|d| w.spacing(d)),
     }
 }
 
 pub fn document(model: &Model, jury: bool) -> Document {
+    let w = model.words();
+    let edition = model.edition.to_string();
     let date = model.meta.date;
     let parts = date.map_or(
         DateParts {
@@ -387,63 +396,78 @@ pub fn document(model: &Model, jury: bool) -> Document {
         .map(|l| level(model, l))
         .collect();
     Document {
-        edition_kind: if jury { "jury" } else { "candidat" },
+        edition_kind: if jury { "jury" } else { "respondent" },
         jury,
-        lang: model.lang.clone(),
+        lang: model.lang.code(),
+        words: words::keys(model.lang)
+            .filter(|k| words::takes_nothing(model.lang, k))
+            .map(|k| (k, w.get(k)))
+            .collect(),
         id: model.id.clone(),
-        title: french::spacing(&model.title),
+        title: w.spacing(&model.title),
         edition: model.edition,
         subtitle: if jury {
-            format!("Questionnaire {} — édition du jury", model.edition)
+            t!(w, "pdf-jury-subtitle", edition = &edition)
         } else {
-            format!("Questionnaire de candidature {}", model.edition)
+            t!(
+                w,
+                "form-document",
+                document = w.get("term-document"),
+                edition = &edition
+            )
         },
-        organiser: model.meta.organiser.as_deref().map(french::spacing),
+        organiser: model.meta.organiser.as_deref().map(|o| w.spacing(o)),
         contact: model.meta.contact.clone(),
         website: model.meta.website.clone(),
-        deadline: model.meta.deadline.map(french::date),
-        date: date.map(french::date),
+        deadline: model
+            .meta
+            .deadline
+            .map(|d| t!(w, "deadline", date = w.date(d))),
+        date: date.map(|d| w.date(d)),
         date_parts: parts,
         draft: model.meta.draft,
-        notice: model.meta.notice.as_ref().map(rich).unwrap_or_default(),
-        intro: model.meta.intro.as_ref().map(rich).unwrap_or_default(),
-        max: points(&model.max),
+        notice: model
+            .meta
+            .notice
+            .as_ref()
+            .map(|t| rich(t, w))
+            .unwrap_or_default(),
+        intro: model
+            .meta
+            .intro
+            .as_ref()
+            .map(|t| rich(t, w))
+            .unwrap_or_default(),
+        max: points(&model.max, w),
         sections,
         levels,
-        scheme: match model.levels.scheme {
-            Scheme::Cumulative => "Les niveaux sont cumulatifs : un niveau exige son seuil, ses conditions et celles de tous les niveaux inférieurs.".to_owned(),
-            Scheme::Independent => "Les niveaux sont indépendants : un niveau exige son seuil et ses propres conditions.".to_owned(),
-        },
-        unlabelled: model.levels.unlabelled.as_deref().map(french::spacing),
-    }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
-        None => String::new(),
+        scheme: (model.levels.levels.len() > 1).then(|| {
+            w.get(match model.levels.scheme {
+                Scheme::Cumulative => "pdf-cumulative",
+                Scheme::Independent => "pdf-independent",
+            })
+        }),
+        unlabelled: model
+            .levels
+            .unlabelled
+            .as_deref()
+            .map(|n| t!(w, "pdf-below-first", name = w.spacing(n))),
+        named: model.levels.named,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn french_spacing() {
-        assert_eq!(
-            french::spacing("Adhérent ? Oui ! « Aucune » : voir; fin"),
-            "Adhérent\u{202f}? Oui\u{202f}! «\u{a0}Aucune\u{a0}»\u{a0}: voir; fin"
-        );
-        assert_eq!(french::spacing("Adhérent?"), "Adhérent\u{202f}?");
-        assert_eq!(french::spacing("https://a.fr/?x=1"), "https://a.fr/?x=1");
-    }
+    use crate::words::Lang;
 
     #[test]
     fn points_agree_in_number() {
-        assert_eq!(points(&Num::from_int(1)), "1\u{a0}point");
-        assert_eq!(points(&Num::parse("0.5").unwrap()), "0,5\u{a0}point");
-        assert_eq!(points(&Num::from_int(6)), "6\u{a0}points");
+        let w = Words::plain(Lang::Fr);
+        assert_eq!(points(&Num::from_int(1), w), "1\u{a0}point");
+        assert_eq!(points(&Num::parse("0.5").unwrap(), w), "0,5\u{a0}point");
+        assert_eq!(points(&Num::from_int(6), w), "6\u{a0}points");
+        let w = Words::plain(Lang::En);
+        assert_eq!(points(&Num::parse("0.5").unwrap(), w), "0.5\u{a0}points");
     }
 }

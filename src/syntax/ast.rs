@@ -80,6 +80,8 @@ pub enum Value {
     Bool(bool, #[derive_where(skip(EqHashOrd))] Span),
     Ident(Ident),
     Set(Vec<Ident>, #[derive_where(skip(EqHashOrd))] Span),
+    /// Lines inside a header line: `terms { submit "…" }`.
+    Block(Vec<Field>, #[derive_where(skip(EqHashOrd))] Span),
 }
 
 impl Value {
@@ -88,7 +90,7 @@ impl Value {
             Value::Text(t) => t.span,
             Value::Number(n) => n.span,
             Value::Date(d) => d.span,
-            Value::Bool(_, span) | Value::Set(_, span) => *span,
+            Value::Bool(_, span) | Value::Set(_, span) | Value::Block(_, span) => *span,
             Value::Ident(i) => i.span,
         }
     }
@@ -270,6 +272,8 @@ pub enum Scheme {
 pub struct Levels {
     pub scheme: Option<Scheme>,
     pub unlabelled: Option<Text>,
+    /// `named`: levels told by their names alone.
+    pub named: bool,
     pub levels: Vec<Level>,
     #[derive_where(skip(EqHashOrd))]
     pub span: Span,

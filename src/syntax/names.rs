@@ -96,6 +96,8 @@ pub(super) fn name(rule: Rule) -> Name {
         Rule::soft | Rule::k_soft => single("`soft`"),
         Rule::scheme | Rule::k_cumulative => single("`cumulative`"),
         Rule::k_independent => single("`independent`"),
+        Rule::named | Rule::k_named => single("`named`"),
+        Rule::fields => single("a block of lines `{ … }`"),
         Rule::unlabelled | Rule::k_none => single("`none`"),
         Rule::level | Rule::k_level => single("`level`"),
         Rule::threshold | Rule::k_from => single("`from`"),

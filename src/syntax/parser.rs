@@ -108,6 +108,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::k_cumulative
             | Rule::k_independent
             | Rule::k_none
+            | Rule::k_named
             | Rule::k_level
             | Rule::k_from
             | Rule::k_gate
@@ -197,6 +198,7 @@ fn value(pair: Pair<'_, Rule>) -> Value {
         }),
         Rule::boolean => Value::Bool(is_true(pair.as_str()), span(&pair)),
         Rule::set => Value::Set(parts(pair.clone()).map(ident).collect(), span(&pair)),
+        Rule::fields => Value::Block(parts(pair.clone()).map(field).collect(), span(&pair)),
         _ => Value::Ident(ident(pair)),
     }
 }
@@ -429,6 +431,7 @@ fn levels(pair: Pair<'_, Rule>) -> Result<Levels> {
     let mut result = Levels {
         scheme: None,
         unlabelled: None,
+        named: false,
         levels: Vec::new(),
         span: sp,
     };
@@ -442,6 +445,7 @@ fn levels(pair: Pair<'_, Rule>) -> Result<Levels> {
                 });
             }
             Rule::unlabelled => result.unlabelled = Some(text(next(&mut parts(p)))),
+            Rule::named => result.named = true,
             Rule::level => result.levels.push(level(p)?),
             _ => {}
         }

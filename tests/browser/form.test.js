@@ -3,8 +3,9 @@
 //
 //   node tests/browser/form.test.js GRILLE_BINARY OUTPUT_DIR
 //
-// Builds forms/tnl-2024.grille and tests/browser/fixtures/general.grille
-// with the given binary into OUTPUT_DIR, drives them in Debian's Chromium
+// Builds forms/tnl-2024.grille, tests/browser/fixtures/general.grille and
+// the worked examples of docs/examples/ (one in English, one in French
+// with grille's neutral words) with the given binary into OUTPUT_DIR, drives them in Debian's Chromium
 // and writes screenshots there. Prints one line per step; exits 1 when a
 // step fails.
 "use strict";
@@ -134,10 +135,13 @@ async function answer(page, id, value) {
   const tnl = build(tnlForm, path.join(out, "tnl-2024"));
   const generalForm = path.join(fixtures, "general.grille");
   const general = build(generalForm, path.join(out, "general"));
+  const maturityForm = path.join(root, "docs", "examples", "maturity.grille");
+  const maturity = build(maturityForm, path.join(out, "maturity"));
+  const severity = build(path.join(root, "docs", "examples", "severity.grille"), path.join(out, "severity"));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: FLAGS });
 
   await step("the Nu HTML Checker reports no error", async () => {
-    const run = spawnSync("java", ["-jar", vnu, "--errors-only", "--format", "json", tnl, general], { encoding: "utf8" });
+    const run = spawnSync("java", ["-jar", vnu, "--errors-only", "--format", "json", tnl, general, maturity, severity], { encoding: "utf8" });
     const messages = JSON.parse(run.stderr || run.stdout).messages.map((m) => m.url + ":" + m.lastLine + ": " + m.message);
     equal(messages, [], "vnu errors");
     equal(run.status, 0, "vnu exit status");
@@ -410,6 +414,63 @@ async function answer(page, id, value) {
     );
     expect(await visible(page, ".nojs"), "the no-JavaScript notice");
     await page.screenshot({ path: path.join(out, "tnl-2024-nojs.png") });
+    await context.close();
+  });
+
+  await step("English form: its own words in English, axe-core before and after an empty submission", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, log } = await open(context, maturity);
+    await page.waitForSelector("#tools:not([hidden])");
+    equal(await page.evaluate(() => document.documentElement.lang), "en", "lang");
+    equal(await page.locator("#toc-title").textContent(), "Contents", "contents");
+    equal(await page.locator("#download").textContent(), "Download my answers", "download button");
+    await axe(page, "on the English form");
+    await page.locator("#submit").click();
+    const items = await page.locator("#error-list li").allTextContents();
+    equal(items, ["1.1 Does the repository hold the project’s licence? — Answer this question: it is required."], "error summary");
+    expect((await page.title()).startsWith("Error: "), "the title says there are errors");
+    await answer(page, "maintainers", "2.5");
+    await page.locator("#q-maintainers").blur();
+    equal(await page.locator("#q-maintainers-error").textContent(), "Error: Enter a whole number, without decimals.", "a number's message");
+    await answer(page, "maintainers", "2000");
+    equal(await page.locator("#q-maintainers-error").textContent(), "Error: Enter a number from 0 to 1,000.", "a range's message");
+    await axe(page, "on the English form after an empty submission");
+    await page.screenshot({ path: path.join(out, "maturity-errors-1280.png") });
+    equal(log.errors, [], "console errors");
+    await context.close();
+  });
+
+  await step("English form: filled in and downloaded, it scores as grille score says", async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const { page, log } = await open(context, maturity);
+    const answers = { license: true, spdx: "some", contributing: true, maintainers: 3, channels: ["tracker"], policy: true, response: 10 };
+    for (const [id, value] of Object.entries(answers)) {
+      if (typeof value === "number") await page.locator("#q-" + id).fill(String(value));
+      else await answer(page, id, value);
+    }
+    equal(await page.locator("#s-licensing-progress").textContent(), "2 answers out of 2 questions", "progress, plural");
+    equal(await page.locator("#s-community-progress").textContent(), "3 answers out of 4 questions", "progress");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#submit").click()]);
+    equal(download.suggestedFilename(), "answers-maturity-2026.json", "file name");
+    const file = path.join(out, "downloaded-maturity.json");
+    await download.saveAs(file);
+    expect((await page.locator("#status").textContent()).includes("Your answers are complete"), "the page says the answers are complete");
+    const scored = score(maturityForm, file);
+    equal([scored.total, scored.level], [37, 2], "total and level of the downloaded answers");
+    equal(log.errors, [], "console errors");
+    await context.close();
+  });
+
+  await step("French form without terms: neutral words, axe-core", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, log } = await open(context, severity);
+    await page.waitForSelector("#tools:not([hidden])");
+    equal(await page.locator("h1 .edition").textContent(), "Questionnaire 2026", "the heading's document");
+    equal(await page.locator("#submit").textContent(), "Vérifier et télécharger mes réponses", "the button");
+    await page.locator("#submit").click();
+    equal(await page.locator("#error-list li").count(), 4, "required questions listed");
+    await axe(page, "on the French severity scale");
+    equal(log.errors, [], "console errors");
     await context.close();
   });
 

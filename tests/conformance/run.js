@@ -3,7 +3,7 @@
 // CASES.json: { "bareme": …, "cases": [ { "answers": { … } } ] }, numbers as
 // text, "bareme" being the data the form embeds; or, for the answers as
 // typed, { "bareme": …, "typed": [ { "question": ID, "raw": TEXT or [IDS] } ] };
-// or, for numbers in words, { "french": [ TEXT ] }.
+// or, for numbers in words, { "numbers": [ TEXT ], "separators": [ ",", " " ] }.
 // ENGINE.js is the evaluator as the form embeds it (assets/form/engine.js by
 // default). Prints one result per case, as JSON: what `run` says, or what
 // `accept` says (numbers as exact fractions).
@@ -13,8 +13,8 @@ const path = require("path");
 const grille = require(path.resolve(process.argv[3] || path.join(__dirname, "../../assets/form/engine.js")));
 
 const input = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
-if (input.french) {
-  process.stdout.write(JSON.stringify(input.french.map(grille.french)));
+if (input.numbers) {
+  process.stdout.write(JSON.stringify(input.numbers.map((n) => grille.number(n, input.separators))));
   process.exit(0);
 }
 const prepared = grille.prepare(input.bareme);

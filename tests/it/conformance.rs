@@ -7,6 +7,7 @@
 use grille::engine::{Answers, Engine};
 use grille::model::{Answer, Date, Kind, Model};
 use grille::num::Num;
+use grille::words::{Lang, Words};
 use serde_json::{json, Value};
 use std::path::Path;
 use std::process::Command;
@@ -441,7 +442,7 @@ fn answers_typed_in_the_page_are_read_as_the_engine_reads_them() {
 
 #[test]
 #[ignore = "needs Node.js: run `bash scripts/test`"]
-fn numbers_are_written_in_french_as_the_engine_writes_them() {
+fn numbers_are_written_in_each_language_as_the_engine_writes_them() {
     let mut numbers: Vec<String> = [
         "0",
         "-0",
@@ -478,15 +479,19 @@ fn numbers_are_written_in_french_as_the_engine_writes_them() {
         ]
         .map(String::from),
     );
-    let js = node(&json!({ "french": numbers }));
-    for (text, from_js) in numbers.iter().zip(&js) {
-        let n = match text.split_once('/') {
-            Some((a, b)) => Num::parse(a)
-                .unwrap()
-                .checked_div(&Num::parse(b).unwrap())
-                .unwrap(),
-            None => Num::parse(text).unwrap(),
-        };
-        assert_eq!(json!(grille::french::number(&n)), *from_js, "{text}");
+    for lang in Lang::ALL {
+        let (point, thousands) = lang.separators();
+        let js = node(&json!({ "numbers": numbers, "separators": [point, thousands] }));
+        for (text, from_js) in numbers.iter().zip(&js) {
+            let n = match text.split_once('/') {
+                Some((a, b)) => Num::parse(a)
+                    .unwrap()
+                    .checked_div(&Num::parse(b).unwrap())
+                    .unwrap(),
+                None => Num::parse(text).unwrap(),
+            };
+            let rust = Words::plain(lang).number(&n);
+            assert_eq!(json!(rust), *from_js, "{text} in {lang:?}");
+        }
     }
 }

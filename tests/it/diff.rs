@@ -66,7 +66,7 @@ fn json_output_is_structured() {
     assert_eq!(candidate["dropped"], serde_json::json!(["B4"]));
     assert_eq!(
         v["regrade"]["summary"][0],
-        "1 candidat passe du niveau 4 au niveau 3."
+        "1 jeu de réponses passe du niveau 4 au niveau 3."
     );
 }
 

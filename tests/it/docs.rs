@@ -138,3 +138,44 @@ fn the_revising_page_shows_the_real_diff() {
         "docs/revising.md differs from:\n{regrade}"
     );
 }
+
+/// The worked examples of docs/language.md are the files of docs/examples/,
+/// their examples pass, and the explanations the page quotes are real.
+#[test]
+fn the_worked_examples_run_as_documented() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let page = std::fs::read_to_string(root.join("docs/language.md")).unwrap();
+    for (file, answers) in [
+        (
+            "docs/examples/maturity.grille",
+            r#"{"answers": {"license": true, "spdx": "some", "contributing": true, "maintainers": 3, "channels": ["tracker"], "policy": true, "response": 10}}"#,
+        ),
+        (
+            "docs/examples/severity.grille",
+            r#"{"answers": {"Q1": "souvent", "Q2": "parfois", "Q3": "souvent", "Q4": "jamais", "Q5": 6.5}}"#,
+        ),
+    ] {
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        assert!(
+            page.contains(&format!("```grille\n{text}```")),
+            "docs/language.md does not show {file} as it is"
+        );
+        let (code, stdout, stderr) = crate::common::grille(&["test", file]);
+        assert_eq!(code, 0, "{file}: {stdout}{stderr}");
+        let scratch = crate::common::Scratch::new("worked");
+        let path = scratch.join("answers.json");
+        std::fs::write(&path, answers).unwrap();
+        let (_, explained, _) =
+            crate::common::grille(&["score", file, path.to_str().unwrap(), "--explain"]);
+        // The first and last lines the page quotes.
+        let lines: Vec<&str> = explained.trim_end().lines().collect();
+        let first = lines.iter().find(|l| l.starts_with("Total")).unwrap();
+        let last = lines[lines.len() - 1];
+        for line in [first, last] {
+            assert!(
+                page.contains(&format!("\n{line}\n")),
+                "{file}: the page does not show « {line} »\n{explained}"
+            );
+        }
+    }
+}

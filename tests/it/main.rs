@@ -25,3 +25,4 @@ mod pdf;
 mod robust;
 mod schemas;
 mod score;
+mod words;

@@ -6,6 +6,7 @@
 
 use crate::common::{grille, Scratch};
 use grille::model::{Kind, Model};
+use grille::words::{Lang, Words};
 use std::path::Path;
 use std::process::Command;
 
@@ -57,11 +58,12 @@ fn the_2024_pdfs_hold_every_question_and_option() {
     let scratch = Scratch::new("pdf-2024");
     let dir = build("forms/tnl-2024.grille", &scratch);
     let model = model("forms/tnl-2024.grille");
+    let fr = Words::plain(Lang::Fr);
     for (file, pages) in [("questions.pdf", 13), ("questions-jury.pdf", 15)] {
         let pdf = dir.join(file);
         let text = text_of(&pdf);
         for q in model.questions() {
-            let label = words(&grille::french::spacing(&q.label));
+            let label = words(&fr.spacing(&q.label));
             assert!(text.contains(&label), "{file}: « {label} »");
             assert!(
                 text.contains(&format!("{} ", q.number)),
@@ -69,7 +71,7 @@ fn the_2024_pdfs_hold_every_question_and_option() {
                 q.number
             );
             for o in q.kind.options() {
-                let option = words(&grille::french::spacing(&o.label));
+                let option = words(&fr.spacing(&o.label));
                 assert!(
                     text.contains(&option),
                     "{file}: option « {option} » of {}",
@@ -183,6 +185,30 @@ fn builds_are_byte_identical() {
         let second = grille::pdf::render(&model, edition, None).unwrap();
         assert!(first == second, "{edition:?}");
     }
+}
+
+#[test]
+#[ignore = "needs poppler (pdftotext): run `bash scripts/test`"]
+fn an_english_questionnaire_gets_english_pdfs() {
+    let scratch = Scratch::new("pdf-english");
+    let dir = build("docs/examples/maturity.grille", &scratch);
+    let french = crate::words::french_words();
+    for file in ["questions.pdf", "questions-jury.pdf"] {
+        let pdf = dir.join(file);
+        let text = text_of(&pdf);
+        let found = crate::words::french_in(&text, &french);
+        assert!(
+            found.is_empty(),
+            "{file} holds French words: {found:?}\n{text}"
+        );
+        assert!(text.contains("Contents"), "{file}: {text}");
+        assert!(info(&pdf).contains("Title:"), "{file}");
+    }
+    let jury = text_of(&dir.join("questions-jury.pdf"));
+    // Levels told by their names: no number column, the cumulative rule
+    // stated since there are three.
+    assert!(jury.contains("Name Threshold Conditions"), "{jury}");
+    assert!(jury.contains("Levels are cumulative"), "{jury}");
 }
 
 /// `grille build` of the 2024 form into `out` with a PDF template; the exit

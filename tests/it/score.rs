@@ -326,3 +326,28 @@ fn a_failing_build_writes_nothing() {
     assert_eq!(code, 1);
     assert!(!dir.exists());
 }
+
+/// A web address with a space is told about the space, not about how
+/// addresses start.
+#[test]
+fn a_web_address_is_told_what_is_wrong_with_it() {
+    let form = "questionnaire t \"T\" edition 2025 { lang en }\nsection s \"S\" {\n  question W \"Site\" url\n}\n";
+    let model = crate::common::compile("t.grille", form.as_bytes().to_vec())
+        .model
+        .unwrap();
+    let engine = grille::engine::Engine::new(&model);
+    let message = |raw: &str| {
+        let read = grille::engine::answers::from_json(
+            &model,
+            &serde_json::json!({ "answers": { "W": raw } }).to_string(),
+        );
+        match engine.score_read(&read) {
+            Ok(_) => String::new(),
+            Err(problems) => problems[0].message.clone(),
+        }
+    };
+    assert!(message("https://example.org/a b")
+        .ends_with("an address has no space and a site name after https://"));
+    assert!(message("example.org").ends_with("a web address starts with https:// or http://"));
+    assert_eq!(message("https://example.org/a"), "");
+}

@@ -1,0 +1,388 @@
+# grille's own words in English. Every text the outputs write around the
+# questionnaire's own texts comes from here (`src/words/mod.rs`); `fr.ftl`
+# has the same messages. A questionnaire may replace a `term-*` message with
+# its own wording: `terms { submit "Send my application" }`.
+
+## Terms a questionnaire may choose
+
+# What the form and the PDF call the questionnaire.
+term-document = Questionnaire
+# The form's button that sends the answers.
+term-submit = Send my answers
+# The name of level 0 when the levels give none (`none "…"`).
+term-no-level = no level
+
+## Common
+
+yes = Yes
+no = No
+quoted = “{ $text }”
+points = { $n ->
+    [one] { $n } point
+   *[other] { $n } points
+}
+date = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+required = (required)
+
+## Conditions, as clauses: "If you answered “Yes” to question 1.8."
+
+cond-if = If { $condition }.
+cond-always = always
+cond-never = never
+cond-and = and
+cond-or = or
+cond-nor = nor
+cond-question = question { $number }
+cond-value = the value { $name }
+cond-answered = you answered { $options } to { $question }
+cond-not-answered = you did not answer { $option } to { $question }
+cond-answered-none-of = you answered neither { $options } to { $question }
+cond-ticked = you ticked { $option } for { $question }
+cond-not-ticked = you did not tick { $option } for { $question }
+cond-ticked-any = you ticked at least one answer for { $question }
+cond-ticked-none = you ticked no answer for { $question }
+cond-not = it is not true that { $condition }
+cond-answer-to = the answer to { $question }
+cond-section-score = the score of the part { $title }
+cond-total = the total score
+cond-minus = minus { $value }
+cond-compare = { $subject } { $kind ->
+    [date] { $op ->
+        [lt] is before
+        [le] is on or before
+        [gt] is after
+        [ge] is on or after
+        [eq] is
+       *[ne] is not
+    }
+   *[other] { $op ->
+        [eq] is
+        [ne] is not
+        [lt] is less than
+        [le] is at most
+        [gt] is more than
+       *[ge] is at least
+    }
+} { $value }
+
+## What an answer looks like
+
+number-between = { $kind ->
+    [integer] Whole number
+    [percent] Percentage
+   *[decimal] Number
+} from { $lo } to { $hi }
+number-positive = { $kind ->
+    [integer] Whole number
+    [percent] Percentage
+   *[decimal] Number
+}, zero or more
+number-at-least = { $kind ->
+    [integer] Whole number
+    [percent] Percentage
+   *[decimal] Number
+} of at least { $lo }
+number-at-most = { $kind ->
+    [integer] Whole number
+    [percent] Percentage
+   *[decimal] Number
+} of at most { $hi }
+number-any = { $kind ->
+    [integer] Whole number
+    [percent] Percentage
+   *[decimal] Number
+}
+choices-exactly = Tick { $count } { $count ->
+    [one] answer
+   *[other] answers
+}.
+choices-between = Tick { $lo } to { $count } answers.
+choices-at-least = Tick at least { $count } { $count ->
+    [one] answer
+   *[other] answers
+}.
+choices-at-most = { $count ->
+    [one] Tick one answer at most.
+   *[other] Tick at most { $count } answers.
+}
+choices-any = Several answers possible.
+
+## The form (formulaire.html)
+
+form-title = { $title } — questionnaire { $edition }
+form-document = { $document } { $edition }
+form-skip = Skip to the questions
+deadline = Answers due by { $date }
+contents = Contents
+colon = :{ " " }
+form-draft = Draft
+form-draft-text = this questionnaire is not published yet.
+form-nojs-title = JavaScript is off.
+form-nojs = Every question is shown, each with the condition in which it applies. { $action ->
+    [yes] Your answers are not saved in this browser.
+   *[no] Your answers are not saved in this browser and cannot be downloaded: turn JavaScript on to answer online.
+}
+form-saved = Your answers are saved in this browser as you go.
+form-download = Download my answers
+form-restore = Resume from an answers file
+form-clear = Clear all my answers
+form-errors-title = Your questionnaire cannot be sent yet
+form-legend-required = Questions followed by “{ $required }” must be answered.
+form-file-name = answers-{ $id }-{ $edition }.json
+form-check-download = Check and download my answers
+form-footer = { $title }, questionnaire { $edition }.
+form-footer-by = { $title }, questionnaire { $edition }, { $organiser }.
+contact = Contact
+form-clear-answer = Clear my answer to question { $number }
+form-computing = computed from your answers
+form-number = { $what }.
+form-number-in = { $what }, in { $unit }.
+form-decimals = Use a point for decimals.
+format-siret = SIRET number, 14 digits.
+form-email = Email address, for example name@example.org.
+form-url = Web address starting with https://.
+form-exclusive = { $label } cannot be combined with other answers.
+
+## The form's script (form.js): `{name}` stands for an argument; a message
+## that depends on `$count` has a text for each plural category.
+
+script-exclusive = “{ $label }” cannot be combined with other answers.
+script-min-choices = Tick at least { $count } { $count ->
+    [one] answer
+   *[other] answers
+}.
+script-max-choices = { $count ->
+    [one] Tick one answer at most.
+   *[other] Tick at most { $count } answers.
+}
+script-not-integer = Enter a whole number, for example 12.
+script-not-number = Enter a number, for example 12.5.
+script-not-whole = Enter a whole number, without decimals.
+script-out-of-range = Enter a number { $range }.
+script-range-between = from { $lo } to { $hi }
+script-range-at-least = of at least { $lo }
+script-range-at-most = of at most { $hi }
+script-not-date = Enter a date, for example 2024-03-15.
+script-incomplete-date = Enter a complete date (day, month and year).
+script-not-email = Enter an email address, for example name@example.org.
+script-not-url = Enter a web address starting with https:// or http://.
+script-url-space = A web address holds no space and names a site after https://.
+script-siret-length = A SIRET number has 14 digits.
+script-siret-invalid = This SIRET number is not valid: check its digits.
+script-not-option = Choose among the answers offered.
+script-required = Answer this question: it is required.
+script-warning = Warning: { $message }
+script-error = Error: { $message }
+script-about = { $what } — { $text }
+script-computed-out = “{ $label }” is { $value }, outside { $range }: check the answers it depends on.
+script-pending = waiting for your answers
+script-yes = yes
+script-no = no
+script-not-applicable = Does not apply to your situation
+script-progress = { $answers } out of { $questions }
+script-answers = { $count } { $count ->
+    [one] answer
+   *[other] answers
+}
+script-questions = { $count } { $count ->
+    [one] question
+   *[other] questions
+}
+script-cannot-save = Your answers cannot be saved in this browser: download them regularly with “{ form-download }”.
+script-downloaded = Your answers are complete. The file “{ $name }” was downloaded: it is the one to send.
+script-file-count = The file “{ $name }” holds { $count } { $count ->
+    [one] answer
+   *[other] answers
+}.
+script-skipped = Answers to correct, left out: { $count }.
+script-not-json = The file “{ $name }” is not an answers file: its content is not readable JSON.
+script-no-answers = The file “{ $name }” holds no answers (it has no “answers” part).
+script-other-questionnaire = The file “{ $name }” answers the questionnaire “{ $id }”, not this one.
+script-unknown-question = “{ $id }” (unknown question)
+script-unrecognised = { $number } (answer not recognised)
+script-replace = Replace your current answers with those of the file “{ $name }”?
+script-resumed = Answers resumed from the file “{ $name }”: { $count }.
+script-other-edition = This file comes from the edition { $edition }.
+script-left = Not resumed: { $list }.
+script-unreadable = The file “{ $name }” cannot be read.
+script-clear-confirm = Clear all your answers, in this form and in this browser?
+script-cleared = Your answers were cleared.
+script-restored = Answers restored from this browser: { $count }.
+
+## The PDFs (questions.typ and src/pdf/data.rs)
+
+pdf-jury-subtitle = Questionnaire { $edition } — jury edition
+pdf-jury = jury
+pdf-page = page
+pdf-colon-end = :
+pdf-band-or-more = { $lo } or more
+pdf-band-more-than = more than { $lo }
+pdf-band-exactly = exactly { $lo }
+pdf-band-closed = from { $lo } to { $hi }
+pdf-band-closed-open = from { $lo } to less than { $hi }
+pdf-band-open-closed = more than { $lo } and up to { $hi }
+pdf-band-open = more than { $lo } and less than { $hi }
+pdf-one = One answer only.
+pdf-date = Day, month and year.
+pdf-email = Email address.
+pdf-url = Web address (https://…).
+pdf-excludes = (excludes the other answers)
+pdf-sum = The points of the ticked answers add up.
+pdf-cap = Cap: { $points }.
+pdf-answer = Answer
+pdf-jury-mark = Jury’s mark: from 0 to { $points }, depending on the answer.
+pdf-no-points = no points
+pdf-out-of = out of { $points }
+pdf-section-no-points = This part earns no points.
+pdf-section-max = Maximum for the part: { $points }
+pdf-computed = Computed from your answers: { $label }.
+pdf-draft = Draft: this document is not published yet.
+pdf-jury-intro = Jury edition: it gives the points of each answer, the caps, the bands and the conditions of each level.
+pdf-maximum = Maximum
+pdf-intro = This document lets you prepare your answers before filling in the questionnaire online.
+pdf-levels = Levels
+pdf-cumulative = Levels are cumulative: a level requires its threshold, its conditions and those of every lower level.
+pdf-independent = Levels are independent: a level requires its threshold and its own conditions.
+pdf-below-first = Below the first level: “{ $name }”.
+pdf-level = Level
+pdf-name = Name
+pdf-threshold = Threshold
+pdf-conditions = Conditions
+pdf-threshold-percent = { $percent }% of the maximum, that is { $points }
+
+## Explanations (`grille score --explain`, `grille test`)
+
+explain-share = { $percent }%
+explain-section-value = section `{ $id }`: { $score } / { $max } ({ $share })
+explain-total-value = total: { $score } / { $max }
+explain-answer-value = `{ $id }`: { $answer }
+explain-level = level { $number } { $name }
+explain-level-none = level 0 ({ $name })
+explain-level-number = level { $number }
+explain-total = Total: { $total } / { $max } — { $level }
+explain-provisional = Provisional result: the jury’s mark is missing for { $missing }; with the highest mark, { $level } at most ({ $points }).
+explain-section-hidden = (section not shown)
+explain-levels = Levels:
+explain-level-status = { $level } (≥ { $points }): { $status }
+explain-reached = reached
+explain-not-reached = not reached
+explain-gate = condition `{ $source }`: { $state }
+explain-gate-holds = met
+explain-gate-fails = not met
+explain-gate-unknown = unknown (answers missing)
+explain-missing = { $points } missing ({ $required } needed)
+explain-gate-not-met = the condition `{ $source }` is not met
+explain-gate-not-known = the condition `{ $source }` is not established
+explain-next = { $level }: { $reasons }.
+explain-hidden = not shown (condition not met)
+explain-unanswered = unanswered
+explain-unknown = unknown value (answers missing)
+explain-yes = yes
+explain-no = no
+explain-none = none
+explain-no-option = no option
+explain-capped = { $list } = { $sum } → cap { $cap }
+explain-band = { $value } → band { $band }
+explain-band-of = { $of } = { $value } → band { $band }
+explain-no-band = { $value } → outside the bands
+explain-jury = jury’s mark { $mark }
+explain-jury-pending = jury’s mark pending
+score-provisional = (provisional)
+
+## What changed between two editions (`grille diff`)
+
+diff-exclusive = (exclusive)
+diff-yes-no = yes = { $yes }, no = { $no }
+diff-choices = points of the answers
+diff-choices-cap = points of the answers, cap { $cap }
+diff-bands-of = bands of { $value }: { $list }
+diff-bands = bands: { $list }
+diff-jury = jury’s mark from 0 to { $max }
+diff-part = part { $number } { $title }
+diff-part-head = Part { $number } { $title }
+diff-moved = moved
+diff-number = number
+diff-label = label
+diff-hint = hint
+diff-required = required
+diff-type = type
+diff-option-removed = option removed
+diff-option-added = option added
+diff-option-label = label of the option `{ $id }`
+diff-option-points = points of the option `{ $id }`
+diff-option-exclusive = option `{ $id }` exclusive
+diff-scoring = scoring
+diff-condition = condition
+diff-checks = checks
+diff-maximum = maximum
+diff-summary-max = maximum { $points }
+diff-title = title
+diff-intro = introduction
+diff-notes = notes
+diff-added = added
+diff-removed = removed
+diff-added-mark = (added)
+diff-removed-mark = (removed)
+diff-computed = computed value `{ $id }`
+diff-computed-added = computed value `{ $id }` added
+diff-computed-removed = computed value `{ $id }` removed
+diff-computed-range = range of `{ $id }`
+diff-computed-title = Computed values
+diff-levels = levels
+diff-threshold-percent = { $percent }% ({ $points })
+diff-level-removed = level { $number } removed
+diff-level-added = level { $number } added
+diff-level-value = { $name }, threshold { $threshold }
+diff-level-name = name of level { $number }
+diff-level-threshold = threshold of level { $number }
+diff-level-gates = conditions of level { $number }
+diff-level-description = description of level { $number }
+diff-refused = answers refused
+diff-before = before
+diff-after = after
+diff-draft = (draft)
+diff-no-change = No change.
+diff-renumbered = renumbered
+diff-regrade = Regrading: { $count } { $count ->
+    [one] answer set
+   *[other] answer sets
+}
+diff-regrade-title = Regrading
+diff-answers = answers
+diff-dropped = { $name }: answers to questions that no longer exist, set aside: { $list }
+diff-refused-by = { $name }: refused by { $edition }: { $problem }
+diff-refused-md = { $name }: refused: { $problem }
+diff-summary = Summary
+diff-moves = { $count } { $count ->
+    [one] answer set moves
+   *[other] answer sets move
+} from level { $from } to level { $to }.
+diff-kept = { $count } { $count ->
+    [one] answer set keeps its
+   *[other] answer sets keep their
+} level.
+diff-refused-now = { $count } { $count ->
+    [one] answer set
+   *[other] answer sets
+}: answers refused by the new edition.
+diff-accepted-now = { $count } { $count ->
+    [one] answer set
+   *[other] answer sets
+}: answers refused by the old edition, accepted by the new one.
+diff-refused-both = { $count } { $count ->
+    [one] answer set
+   *[other] answer sets
+}: answers refused by both editions.

@@ -1,0 +1,400 @@
+# grille's own words in French. Every text the outputs write around the
+# questionnaire's own texts comes from here (`src/words/mod.rs`); `en.ftl`
+# has the same messages. A questionnaire may replace a `term-*` message with
+# its own wording: `terms { submit "Envoyer ma candidature" }`.
+
+## Terms a questionnaire may choose
+
+# What the form and the PDF call the questionnaire.
+term-document = Questionnaire
+# The form's button that sends the answers.
+term-submit = Envoyer mes réponses
+# The name of level 0 when the levels give none (`none "…"`).
+term-no-level = aucun niveau
+
+## Common
+
+yes = Oui
+no = Non
+quoted = « { $text } »
+points = { $n ->
+    [one] { $n } point
+   *[other] { $n } points
+}
+date = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month ->
+    [1] janvier
+    [2] février
+    [3] mars
+    [4] avril
+    [5] mai
+    [6] juin
+    [7] juillet
+    [8] août
+    [9] septembre
+    [10] octobre
+    [11] novembre
+   *[12] décembre
+} { $year }
+required = (obligatoire)
+
+## Conditions, as clauses: « Si vous avez répondu « Oui » à la question 1.8. »
+
+cond-if = Si { $condition }.
+cond-always = toujours
+cond-never = jamais
+cond-and = et
+cond-or = ou
+cond-nor = ni
+cond-question = la question { $number }
+cond-value = la valeur { $name }
+cond-answered = vous avez répondu { $options } à { $question }
+cond-not-answered = vous n’avez pas répondu { $option } à { $question }
+cond-answered-none-of = vous n’avez répondu ni { $options } à { $question }
+cond-ticked = vous avez coché { $option } à { $question }
+cond-not-ticked = vous n’avez pas coché { $option } à { $question }
+cond-ticked-any = vous avez coché au moins une réponse à { $question }
+cond-ticked-none = vous n’avez coché aucune réponse à { $question }
+cond-not = il n’est pas vrai que { $condition }
+cond-answer-to = la réponse à { $question }
+cond-section-score = le score de la partie { $title }
+cond-total = le score total
+cond-minus = moins { $value }
+# « le score » is masculine, « la réponse » and « la valeur » feminine.
+cond-compare = { $subject } { $kind ->
+    [date] { $op ->
+        [lt] est antérieure au
+        [le] est au plus tard le
+        [gt] est postérieure au
+        [ge] est au plus tôt le
+        [eq] est le
+       *[ne] n’est pas le
+    }
+    [score] { $op ->
+        [eq] est égal à
+        [ne] est différent de
+        [lt] est inférieur à
+        [le] est inférieur ou égal à
+        [gt] est supérieur à
+       *[ge] est supérieur ou égal à
+    }
+   *[value] { $op ->
+        [eq] est égale à
+        [ne] est différente de
+        [lt] est inférieure à
+        [le] est inférieure ou égale à
+        [gt] est supérieure à
+       *[ge] est supérieure ou égale à
+    }
+} { $value }
+
+## What an answer looks like
+
+number-between = { $kind ->
+    [integer] Nombre entier
+    [percent] Pourcentage
+   *[decimal] Nombre
+} de { $lo } à { $hi }
+number-positive = { $kind ->
+    [integer] Nombre entier
+    [percent] Pourcentage
+   *[decimal] Nombre
+} positif ou nul
+number-at-least = { $kind ->
+    [integer] Nombre entier
+    [percent] Pourcentage
+   *[decimal] Nombre
+} supérieur ou égal à { $lo }
+number-at-most = { $kind ->
+    [integer] Nombre entier
+    [percent] Pourcentage
+   *[decimal] Nombre
+} inférieur ou égal à { $hi }
+number-any = { $kind ->
+    [integer] Nombre entier
+    [percent] Pourcentage
+   *[decimal] Nombre
+}
+choices-exactly = Cochez { $count } { $count ->
+    [one] réponse
+   *[other] réponses
+}.
+choices-between = Cochez de { $lo } à { $count } réponses.
+choices-at-least = Cochez au moins { $count } { $count ->
+    [one] réponse
+   *[other] réponses
+}.
+choices-at-most = { $count ->
+    [one] Cochez une réponse au plus.
+   *[other] Cochez au plus { $count } réponses.
+}
+choices-any = Plusieurs réponses possibles.
+
+## The form (formulaire.html)
+
+form-title = { $title } — questionnaire { $edition }
+form-document = { $document } { $edition }
+form-skip = Aller aux questions
+deadline = Date limite de réponse : { $date }
+contents = Sommaire
+colon = { " " }:{ " " }
+form-draft = Version de travail
+form-draft-text = ce questionnaire n’est pas encore publié.
+form-nojs-title = JavaScript est désactivé.
+form-nojs = Toutes les questions sont affichées, chacune avec la condition dans laquelle elle s’applique. { $action ->
+    [yes] Vos réponses ne sont pas enregistrées dans ce navigateur.
+   *[no] Vos réponses ne sont pas enregistrées dans ce navigateur et ne peuvent pas être téléchargées : activez JavaScript pour répondre en ligne.
+}
+form-saved = Vos réponses sont enregistrées dans ce navigateur au fur et à mesure.
+form-download = Télécharger mes réponses
+form-restore = Reprendre un fichier de réponses
+form-clear = Effacer toutes mes réponses
+form-errors-title = Votre questionnaire ne peut pas encore être envoyé
+form-legend-required = Les questions suivies de « { $required } » doivent recevoir une réponse.
+form-file-name = reponses-{ $id }-{ $edition }.json
+form-check-download = Vérifier et télécharger mes réponses
+form-footer = { $title }, questionnaire { $edition }.
+form-footer-by = { $title }, questionnaire { $edition }, { $organiser }.
+contact = Contact
+form-clear-answer = Effacer ma réponse à la question { $number }
+form-computing = calcul automatique
+form-number = { $what }.
+form-number-in = { $what }, en { $unit }.
+form-decimals = Décimales avec une virgule.
+format-siret = Numéro SIRET à 14 chiffres.
+form-email = Adresse électronique, par exemple nom@exemple.fr.
+form-url = Adresse web commençant par https://.
+form-exclusive = { $label } ne se combine pas avec les autres réponses.
+
+## The form's script (form.js): `{name}` stands for an argument; a message
+## that depends on `$count` has a text for each plural category.
+
+script-exclusive = « { $label } » ne se combine pas avec les autres réponses.
+script-min-choices = Cochez au moins { $count } { $count ->
+    [one] réponse
+   *[other] réponses
+}.
+script-max-choices = { $count ->
+    [one] Cochez une réponse au plus.
+   *[other] Cochez au plus { $count } réponses.
+}
+script-not-integer = Saisissez un nombre entier, par exemple 12.
+script-not-number = Saisissez un nombre, par exemple 12,5.
+script-not-whole = Saisissez un nombre entier, sans décimales.
+script-out-of-range = Saisissez un nombre { $range }.
+script-range-between = de { $lo } à { $hi }
+script-range-at-least = supérieur ou égal à { $lo }
+script-range-at-most = inférieur ou égal à { $hi }
+script-not-date = Saisissez une date, par exemple 15/03/2024.
+script-incomplete-date = Saisissez une date complète (jour, mois et année).
+script-not-email = Saisissez une adresse électronique, par exemple nom@exemple.fr.
+script-not-url = Saisissez une adresse web commençant par https:// ou http://.
+script-url-space = Une adresse web ne contient pas d’espace et donne le nom d’un site après https://.
+script-siret-length = Un numéro SIRET compte 14 chiffres.
+script-siret-invalid = Ce numéro SIRET n’est pas valide : vérifiez les chiffres.
+script-not-option = Choisissez parmi les réponses proposées.
+script-required = Répondez à cette question : elle est obligatoire.
+script-warning = Attention : { $message }
+script-error = Erreur : { $message }
+script-about = { $what } : { $text }
+script-computed-out = « { $label } » vaut { $value }, hors de { $range } : vérifiez les réponses dont elle dépend.
+script-pending = en attente de vos réponses
+script-yes = oui
+script-no = non
+script-not-applicable = Ne s’applique pas à votre situation
+script-progress = { $answers } sur { $questions }
+script-answers = { $count } { $count ->
+    [one] réponse
+   *[other] réponses
+}
+script-questions = { $count } { $count ->
+    [one] question
+   *[other] questions
+}
+script-cannot-save = Vos réponses ne peuvent pas être enregistrées dans ce navigateur : téléchargez-les régulièrement avec « { form-download } ».
+script-downloaded = Vos réponses sont complètes. Le fichier « { $name } » a été téléchargé : c’est lui qu’il faut envoyer.
+script-file-count = Le fichier « { $name } » contient { $count } { $count ->
+    [one] réponse
+   *[other] réponses
+}.
+script-skipped = Réponses à corriger, laissées de côté : { $count }.
+script-not-json = Le fichier « { $name } » n’est pas un fichier de réponses : son contenu n’est pas du JSON lisible.
+script-no-answers = Le fichier « { $name } » ne contient pas de réponses (il n’a pas de partie « answers »).
+script-other-questionnaire = Le fichier « { $name } » répond au questionnaire « { $id } », pas à celui-ci.
+script-unknown-question = « { $id } » (question inconnue)
+script-unrecognised = { $number } (réponse non reconnue)
+script-replace = Remplacer vos réponses actuelles par celles du fichier « { $name } » ?
+script-resumed = Réponses reprises du fichier « { $name } » : { $count }.
+script-other-edition = Ce fichier vient de l’édition { $edition }.
+script-left = Non reprises : { $list }.
+script-unreadable = Le fichier « { $name } » ne peut pas être lu.
+script-clear-confirm = Effacer toutes vos réponses, dans ce formulaire et dans ce navigateur ?
+script-cleared = Vos réponses ont été effacées.
+script-restored = Réponses restaurées depuis ce navigateur : { $count }.
+
+## The PDFs (questions.typ and src/pdf/data.rs)
+
+pdf-jury-subtitle = Questionnaire { $edition } — édition du jury
+pdf-jury = jury
+pdf-page = page
+pdf-colon-end = { " " }:
+pdf-band-or-more = { $lo } ou plus
+pdf-band-more-than = plus de { $lo }
+pdf-band-exactly = exactement { $lo }
+pdf-band-closed = de { $lo } à { $hi }
+pdf-band-closed-open = de { $lo } à moins de { $hi }
+pdf-band-open-closed = plus de { $lo } et jusqu’à { $hi }
+pdf-band-open = plus de { $lo } et moins de { $hi }
+pdf-one = Une seule réponse.
+pdf-date = Jour, mois et année.
+pdf-email = Adresse électronique.
+pdf-url = Adresse web (https://…).
+pdf-excludes = (exclut les autres réponses)
+pdf-sum = Les points des réponses cochées s’additionnent.
+pdf-cap = Plafond : { $points }.
+pdf-answer = Réponse
+pdf-jury-mark = Note du jury : de 0 à { $points }, selon la réponse.
+pdf-no-points = sans points
+pdf-out-of = sur { $points }
+pdf-section-no-points = Cette partie ne rapporte pas de points.
+pdf-section-max = Maximum de la partie : { $points }
+pdf-computed = Calculé à partir de vos réponses : { $label }.
+pdf-draft = Version de travail : ce document n’est pas encore publié.
+pdf-jury-intro = Édition du jury : elle indique les points de chaque réponse, les plafonds, les tranches et les conditions de chaque niveau.
+pdf-maximum = Maximum
+pdf-intro = Ce document permet de préparer vos réponses avant de remplir le questionnaire en ligne.
+pdf-levels = Niveaux
+pdf-cumulative = Les niveaux sont cumulatifs : un niveau exige son seuil, ses conditions et celles de tous les niveaux inférieurs.
+pdf-independent = Les niveaux sont indépendants : un niveau exige son seuil et ses propres conditions.
+pdf-below-first = En dessous du premier niveau : « { $name } ».
+pdf-level = Niveau
+pdf-name = Nom
+pdf-threshold = Seuil
+pdf-conditions = Conditions
+pdf-threshold-percent = { $percent } % du maximum, soit { $points }
+
+## Explanations (`grille score --explain`, `grille test`)
+
+explain-share = { $percent } %
+explain-section-value = section `{ $id }` : { $score } / { $max } ({ $share })
+explain-total-value = total : { $score } / { $max }
+explain-answer-value = `{ $id }` : { $answer }
+explain-level = niveau { $number } { $name }
+explain-level-none = niveau 0 ({ $name })
+explain-level-number = niveau { $number }
+explain-total = Total : { $total } / { $max } — { $level }
+explain-provisional = Résultat provisoire : la note du jury manque pour { $missing } ; avec la note maximale, { $level } au plus ({ $points }).
+explain-section-hidden = (section non affichée)
+explain-levels = Niveaux :
+explain-level-status = { $level } (≥ { $points }) : { $status }
+explain-reached = atteint
+explain-not-reached = non atteint
+explain-gate = condition `{ $source }` : { $state }
+explain-gate-holds = remplie
+explain-gate-fails = non remplie
+explain-gate-unknown = inconnue (réponses manquantes)
+explain-missing = il manque { $points } ({ $required } requis)
+explain-gate-not-met = la condition `{ $source }` n’est pas remplie
+explain-gate-not-known = la condition `{ $source }` n’est pas établie
+explain-next = { $level } : { $reasons }.
+explain-hidden = non affichée (condition non remplie)
+explain-unanswered = sans réponse
+explain-unknown = valeur inconnue (réponses manquantes)
+explain-yes = oui
+explain-no = non
+explain-none = aucune
+explain-no-option = aucune option
+explain-capped = { $list } = { $sum } → plafond { $cap }
+explain-band = { $value } → tranche { $band }
+explain-band-of = { $of } = { $value } → tranche { $band }
+explain-no-band = { $value } → hors tranches
+explain-jury = note du jury { $mark }
+explain-jury-pending = note du jury en attente
+score-provisional = (provisoire)
+
+## What changed between two editions (`grille diff`)
+
+diff-exclusive = (exclusive)
+diff-yes-no = oui = { $yes }, non = { $no }
+diff-choices = points des réponses
+diff-choices-cap = points des réponses, plafond { $cap }
+diff-bands-of = tranches de { $value } : { $list }
+diff-bands = tranches : { $list }
+diff-jury = note du jury de 0 à { $max }
+diff-part = partie { $number } { $title }
+diff-part-head = Partie { $number } { $title }
+diff-moved = déplacée
+diff-number = numéro
+diff-label = libellé
+diff-hint = aide
+diff-required = obligatoire
+diff-type = type
+diff-option-removed = option retirée
+diff-option-added = option ajoutée
+diff-option-label = libellé de l’option `{ $id }`
+diff-option-points = points de l’option `{ $id }`
+diff-option-exclusive = option `{ $id }` exclusive
+diff-scoring = barème
+diff-condition = condition
+diff-checks = contrôles
+diff-maximum = maximum
+diff-summary-max = maximum { $points }
+diff-title = titre
+diff-intro = introduction
+diff-notes = notes
+diff-added = ajoutée
+diff-removed = retirée
+diff-added-mark = (ajoutée)
+diff-removed-mark = (retirée)
+diff-computed = valeur calculée `{ $id }`
+diff-computed-added = valeur calculée `{ $id }` ajoutée
+diff-computed-removed = valeur calculée `{ $id }` retirée
+diff-computed-range = intervalle de `{ $id }`
+diff-computed-title = Valeurs calculées
+diff-levels = niveaux
+diff-threshold-percent = { $percent } % ({ $points })
+diff-level-removed = niveau { $number } retiré
+diff-level-added = niveau { $number } ajouté
+diff-level-value = { $name }, seuil { $threshold }
+diff-level-name = nom du niveau { $number }
+diff-level-threshold = seuil du niveau { $number }
+diff-level-gates = conditions du niveau { $number }
+diff-level-description = description du niveau { $number }
+diff-refused = réponses refusées
+diff-before = avant
+diff-after = après
+diff-draft = (version de travail)
+diff-no-change = Aucun changement.
+diff-renumbered = renumérotées
+diff-regrade = Réévaluation : { $count } { $count ->
+    [one] jeu
+   *[other] jeux
+} de réponses
+diff-regrade-title = Réévaluation
+diff-answers = réponses
+diff-dropped = { $name } : réponses à des questions qui n’existent plus, mises de côté : { $list }
+diff-refused-by = { $name } : refusé par { $edition } : { $problem }
+diff-refused-md = { $name } : refusé : { $problem }
+diff-summary = Résumé
+diff-moves = { $count } { $count ->
+    [one] jeu de réponses passe
+   *[other] jeux de réponses passent
+} du niveau { $from } au niveau { $to }.
+diff-kept = { $count } { $count ->
+    [one] jeu de réponses garde son
+   *[other] jeux de réponses gardent leur
+} niveau.
+diff-refused-now = { $count } { $count ->
+    [one] jeu
+   *[other] jeux
+} de réponses : réponses refusées par la nouvelle édition.
+diff-accepted-now = { $count } { $count ->
+    [one] jeu
+   *[other] jeux
+} de réponses : réponses refusées par l’ancienne édition, acceptées par la nouvelle.
+diff-refused-both = { $count } { $count ->
+    [one] jeu
+   *[other] jeux
+} de réponses : réponses refusées par les deux éditions.
