@@ -262,6 +262,7 @@ pdf-name = Name
 pdf-threshold = Threshold
 pdf-conditions = Conditions
 pdf-threshold-percent = { $percent }% of the maximum, that is { $points }
+pdf-by-conditions = none: the conditions alone
 
 ## Explanations (`grille score --explain`, `grille test`)
 
@@ -277,6 +278,7 @@ explain-provisional = Provisional result: the jury’s mark is missing for { $mi
 explain-section-hidden = (section not shown)
 explain-levels = Levels:
 explain-level-status = { $level } (≥ { $points }): { $status }
+explain-level-status-gates = { $level } (conditions only): { $status }
 explain-reached = reached
 explain-not-reached = not reached
 explain-gate = condition `{ $source }`: { $state }

@@ -274,6 +274,7 @@ pdf-name = Nom
 pdf-threshold = Seuil
 pdf-conditions = Conditions
 pdf-threshold-percent = { $percent } % du maximum, soit { $points }
+pdf-by-conditions = aucun : les conditions seules
 
 ## Explanations (`grille score --explain`, `grille test`)
 
@@ -289,6 +290,7 @@ explain-provisional = Résultat provisoire : la note du jury manque pour { $miss
 explain-section-hidden = (section non affichée)
 explain-levels = Niveaux :
 explain-level-status = { $level } (≥ { $points }) : { $status }
+explain-level-status-gates = { $level } (conditions seules) : { $status }
 explain-reached = atteint
 explain-not-reached = non atteint
 explain-gate = condition `{ $source }` : { $state }

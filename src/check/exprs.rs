@@ -435,6 +435,14 @@ impl<'a> Checker<'a> {
             _ => CompareOp::Ge,
         };
         let equality = matches!(cop, CompareOp::Eq | CompareOp::Ne);
+        // A share of nothing is nothing: the comparison is decided already.
+        if let (Ty::Score(s), Ty::PercentLit(_), e) | (Ty::PercentLit(_), Ty::Score(s), e) =
+            (&lt.ty, &rt.ty, l.span.to(r.span))
+        {
+            if self.score_max(s.as_deref()).is_zero() {
+                self.report(diagnostic::share_of_nothing(e, s.as_deref()));
+            }
+        }
         let (left, right) = match (&lt.ty, &rt.ty) {
             (Ty::Score(s), Ty::PercentLit(p)) => (
                 lt.expr,

@@ -45,7 +45,26 @@ impl Checker<'_> {
                 continue;
             };
             let Some(threshold) = &l.threshold else {
-                self.report(diagnostic::missing_threshold(l.span, number));
+                // A level decided by its conditions alone.
+                if l.gates.is_empty() {
+                    self.report(diagnostic::missing_threshold(l.span, number));
+                    continue;
+                }
+                let min_total = match (block.scheme, &previous) {
+                    (Some(ast::Scheme::Independent), _) | (_, None) => Num::zero(),
+                    (_, Some((_, total, _))) => total.clone(),
+                };
+                let gates = self.gates(l, number);
+                out.push(Level {
+                    number,
+                    name: l.name.value.clone(),
+                    min_total,
+                    percent: None,
+                    by_conditions: true,
+                    gates,
+                    description: l.description.as_ref().map(|d| d.value.clone()),
+                    span: l.span,
+                });
                 continue;
             };
             let min_total = if threshold.percent {
@@ -80,6 +99,7 @@ impl Checker<'_> {
                 name: l.name.value.clone(),
                 min_total,
                 percent: threshold.percent.then(|| threshold.value.value.clone()),
+                by_conditions: false,
                 gates,
                 description: l.description.as_ref().map(|d| d.value.clone()),
                 span: l.span,

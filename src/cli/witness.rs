@@ -1,16 +1,19 @@
 //! `grille witness FORM --level N`
 
 use super::Color;
-use grille::engine::witness::{reach, Reach};
+use grille::engine::witness::{reach, reach_exactly, Reach};
 use grille::engine::Engine;
 
 #[derive(clap::Args)]
 pub struct Args {
     /// The questionnaire: its source (`.grille`) or its `bareme.json`.
     form: String,
-    /// The level to reach.
+    /// The level to reach (0: an answer set that reaches no level).
     #[arg(long)]
     level: u32,
+    /// An answer set at that level exactly, not above.
+    #[arg(long)]
+    exact: bool,
     /// When to use colors.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -22,7 +25,12 @@ pub fn run(args: &Args) -> u8 {
         Err(code) => return code,
     };
     let engine = Engine::new(&model);
-    match reach(&engine, args.level) {
+    let found = if args.exact || args.level == 0 {
+        reach_exactly(&engine, args.level)
+    } else {
+        reach(&engine, args.level)
+    };
+    match found {
         Reach::Witness(answers, outcome) => {
             let file = serde_json::json!({
                 "questionnaire": model.id,
@@ -45,8 +53,13 @@ pub fn run(args: &Args) -> u8 {
             1
         }
         Reach::NotFound => {
+            let what = if args.exact || args.level == 0 {
+                "is at"
+            } else {
+                "reaches"
+            };
             eprintln!(
-                "error: no answer set was found that reaches level {}",
+                "error: no answer set was found that {what} level {}",
                 args.level
             );
             1

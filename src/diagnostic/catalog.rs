@@ -492,7 +492,7 @@ pub fn missing_threshold(span: Span, number: u32) -> Diagnostic {
         span,
         "no `from` given",
     )
-    .with_help("add the total it needs, such as `from 60` (points) or `from 30%` (of the maximum)")
+    .with_help("add the total it needs, such as `from 60` (points) or `from 30%` (of the maximum), or a `gate` for a level decided by conditions alone")
 }
 
 pub fn example_without_expect(id: &crate::syntax::ast::Ident) -> Diagnostic {
@@ -720,6 +720,20 @@ pub fn no_levels(span: Span) -> Diagnostic {
         .with_help("add `levels cumulative { level 1 \"Découverte\" from 20 … }`, or every respondent gets level 0")
 }
 
+pub fn share_of_nothing(span: Span, section: Option<&str>) -> Diagnostic {
+    let what = section.map_or_else(
+        || "the questionnaire".to_owned(),
+        |s| format!("the section `{s}`"),
+    );
+    error(
+        Code::W0006,
+        format!("{what} earns no points: any percentage of it is 0"),
+        span,
+        "compares with 0 points",
+    )
+    .with_help("give points to its questions, or compare with another section's score")
+}
+
 pub fn invalid_level_number(span: Span, reason: &str) -> Diagnostic {
     error(Code::E0026, "invalid level number", span, reason.to_owned())
         .with_help("number levels 1, 2, 3… from the lowest")
@@ -865,7 +879,7 @@ pub fn bad_markup(span: Span, reason: &str) -> Diagnostic {
         reason.to_owned(),
     )
     .with_help(
-        "texts allow *emphasis*, **strong** and [links](https://example.org); close each mark",
+        "texts allow *emphasis*, **strong** and [links](https://example.org); close each mark, or put a backslash before a mark meant as a character (`\\*`, `\\[`)",
     )
 }
 

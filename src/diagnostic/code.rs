@@ -69,6 +69,7 @@ codes! {
     W0003 Warning "unused computed value",
     W0004 Warning "no levels",
     W0005 Warning "level not shown reachable",
+    W0006 Warning "percentage of no points",
 }
 
 impl std::fmt::Display for Code {

@@ -487,6 +487,7 @@ fn level_changes(old: &Model, new: &Model, w: Words<'_>) -> Vec<Change> {
         .map(|l| l.number)
         .collect();
     let threshold = |l: &Level| match &l.percent {
+        _ if l.by_conditions => w.get("pdf-by-conditions"),
         Some(p) => t!(
             w,
             "diff-threshold-percent",

@@ -17,6 +17,11 @@ pub struct Boundary {
     pub below: Option<(Num, u32)>,
     /// What is wrong (empty: the level changes exactly at the threshold).
     pub failures: Vec<String>,
+    /// Why nothing below the threshold was tried or found, when that is
+    /// not a failure.
+    pub note: Option<String>,
+    /// The level has no threshold: its conditions were tested instead.
+    pub by_conditions: bool,
 }
 
 /// For each level: from a witness, lowers the total one answer at a time,
@@ -32,6 +37,8 @@ pub fn boundaries(engine: &Engine<'_>) -> Vec<Boundary> {
             at: None,
             below: None,
             failures: Vec::new(),
+            note: None,
+            by_conditions: level.by_conditions,
         };
         let Reach::Witness(witness, _) = reach(engine, level.number) else {
             b.failures
@@ -64,6 +71,11 @@ pub fn boundaries(engine: &Engine<'_>) -> Vec<Boundary> {
                 .filter(|l| engine.model.levels.scheme.needs(level.number, l.number))
                 .all(|l| l.gates.iter().all(|g| g.holds == Some(true)))
         };
+        if level.by_conditions {
+            conditions(engine, level.number, witness, &options, keeps_gates, &mut b);
+            out.push(b);
+            continue;
+        }
         // Descend: each step takes the largest drop that stays at or above
         // the threshold with the gates holding.
         let mut answers = witness;
@@ -140,15 +152,65 @@ pub fn boundaries(engine: &Engine<'_>) -> Vec<Boundary> {
                     "below the threshold, at {t} points, still level {l}"
                 ));
             }
-            None => b.failures.push(
-                "no answer set just below the threshold keeps the level's conditions".to_owned(),
-            ),
+            // Nothing is below 0 points: such a threshold holds by definition.
+            None if level.min_total.is_zero() => {
+                b.note = Some("nothing is below 0 points: the threshold always holds".to_owned());
+            }
+            // The level's conditions need more points than its threshold:
+            // the threshold is implied, not wrong.
+            None => {
+                b.note = Some(
+                    "no answer set below the threshold keeps the level's conditions: they imply the threshold"
+                        .to_owned(),
+                );
+            }
             _ => {}
         }
         b.below = below;
         out.push(b);
     }
     out
+}
+
+/// A level decided by its conditions alone: from an answer set that reaches
+/// it, each single change that breaks one of its conditions must lose it.
+fn conditions(
+    engine: &Engine<'_>,
+    number: u32,
+    mut answers: Answers,
+    options: &[Vec<Move>],
+    keeps_gates: impl Fn(&Outcome<'_>) -> bool,
+    b: &mut Boundary,
+) {
+    if let Ok(o) = engine.score(&answers) {
+        b.at = Some((o.total.clone(), o.level));
+    }
+    let mut broken = None;
+    for (i, q) in engine.questions.iter().enumerate() {
+        for candidate in &options[i] {
+            let undo = candidate.apply(&mut answers, q);
+            if let Ok(o) = engine.score(&answers) {
+                if !keeps_gates(&o) {
+                    // Independent levels above may still be granted.
+                    let cumulative = engine.model.levels.scheme == crate::model::Scheme::Cumulative;
+                    if cumulative && o.level >= number {
+                        b.failures.push(format!(
+                            "with its conditions not met ({} answered otherwise), still level {}",
+                            q.id, o.level
+                        ));
+                    } else if broken.is_none() {
+                        broken = Some((o.total.clone(), o.level));
+                    }
+                }
+            }
+            undo.apply(&mut answers, q);
+        }
+    }
+    b.failures.dedup();
+    b.below = broken;
+    if b.below.is_none() && b.failures.is_empty() {
+        b.note = Some("no single answer changed breaks the level's conditions".to_owned());
+    }
 }
 
 /// One change to an answer set: an answer, or the jury's score.

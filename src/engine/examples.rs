@@ -82,7 +82,18 @@ pub fn boundaries(model: &Model) -> Vec<ExampleRun> {
         .into_iter()
         .map(|b| {
             let mut trace = String::new();
-            if let Some((total, level)) = &b.at {
+            if b.by_conditions {
+                if let Some((total, level)) = &b.at {
+                    trace.push_str(&format!(
+                        "with its conditions: {total} points, level {level}\n"
+                    ));
+                }
+                if let Some((total, level)) = &b.below {
+                    trace.push_str(&format!(
+                        "without one of them: {total} points, level {level}\n"
+                    ));
+                }
+            } else if let Some((total, level)) = &b.at {
                 trace.push_str(&format!(
                     "at or above {} points: {total} points, level {level}\n",
                     b.threshold
@@ -94,15 +105,19 @@ pub fn boundaries(model: &Model) -> Vec<ExampleRun> {
                     ));
                 }
             }
-            if let Some((total, level)) = &b.below {
+            if let (false, Some((total, level))) = (b.by_conditions, &b.below) {
                 trace.push_str(&format!("just below: {total} points, level {level}\n"));
+            }
+            if let Some(note) = &b.note {
+                trace.push_str(&format!("{note}\n"));
             }
             ExampleRun {
                 id: format!("threshold_level_{}", b.level),
-                title: Some(format!(
-                    "level {} changes at {} points",
-                    b.level, b.threshold
-                )),
+                title: Some(if b.by_conditions {
+                    format!("level {} changes with its conditions", b.level)
+                } else {
+                    format!("level {} changes at {} points", b.level, b.threshold)
+                }),
                 failures: b.failures,
                 trace,
             }

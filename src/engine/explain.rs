@@ -180,8 +180,19 @@ pub fn explain(outcome: &Outcome, model: &Model) -> String {
         } else {
             "explain-not-reached"
         });
-        out.push_str(&format!(
-            "  {}\n",
+        let by_conditions = model
+            .levels
+            .levels
+            .iter()
+            .any(|m| m.number == l.number && m.by_conditions);
+        let line = if by_conditions {
+            t!(
+                w,
+                "explain-level-status-gates",
+                level = level_words(model, l.number),
+                status = status
+            )
+        } else {
             t!(
                 w,
                 "explain-level-status",
@@ -189,7 +200,8 @@ pub fn explain(outcome: &Outcome, model: &Model) -> String {
                 points = w.points(&l.min_total),
                 status = status
             )
-        ));
+        };
+        out.push_str(&format!("  {line}\n"));
         for g in &l.gates {
             let holds = w.get(match g.holds {
                 Some(true) => "explain-gate-holds",

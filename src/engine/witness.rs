@@ -294,6 +294,109 @@ pub fn reach<'m>(engine: &Engine<'m>, level: u32) -> Reach<'m> {
     }
 }
 
+/// Looks for an answer set at `level` exactly, not above: from an answer
+/// set reaching it (none for level 0), answers are lowered one question at
+/// a time while the level stays at or above `level`.
+pub fn reach_exactly<'m>(engine: &Engine<'m>, level: u32) -> Reach<'m> {
+    let start = if level == 0 {
+        if let Some(first) = engine.model.levels.levels.first() {
+            if first.min_total.is_zero() && first.gates.is_empty() {
+                return Reach::Impossible(format!(
+                    "level {} « {} » needs 0 points and no condition: every answer set reaches it",
+                    first.number, first.name
+                ));
+            }
+        }
+        let empty = Answers::default();
+        match engine.score(&empty) {
+            Ok(o) if o.level == 0 => return Reach::Witness(empty, Box::new(o)),
+            Ok(_) => empty,
+            // Unanswered, the set is refused: start from the highest level.
+            Err(_) => match engine
+                .model
+                .levels
+                .levels
+                .last()
+                .map(|l| reach(engine, l.number))
+            {
+                Some(Reach::Witness(answers, _)) => answers,
+                _ => return Reach::NotFound,
+            },
+        }
+    } else {
+        match reach(engine, level) {
+            Reach::Witness(answers, outcome) if outcome.level == level => {
+                return Reach::Witness(answers, outcome)
+            }
+            Reach::Witness(answers, _) => answers,
+            other => return other,
+        }
+    };
+    let constants = constants_by_question(engine);
+    let mut answers = start;
+    let Ok(mut current) = engine.score(&answers) else {
+        return Reach::NotFound;
+    };
+    let mut budget = BUDGET / engine.questions.len().max(1);
+    for _ in 0..ROUNDS * 4 {
+        if current.level == level {
+            break;
+        }
+        let mut improved = false;
+        for q in &engine.questions {
+            let before = answers.values.get(&q.id).cloned();
+            let mut best: Option<(Option<Answer>, Outcome<'m>)> = None;
+            for candidate in candidates(q, &constants) {
+                if candidate == before || budget == 0 {
+                    continue;
+                }
+                budget -= 1;
+                set(&mut answers, q, candidate.clone());
+                if let Ok(o) = engine.score(&answers) {
+                    let lower =
+                        |than: &Outcome<'_>| (o.level, &o.total) < (than.level, &than.total);
+                    if o.level >= level
+                        && lower(&current)
+                        && best.as_ref().is_none_or(|(_, b)| lower(b))
+                    {
+                        best = Some((candidate, o));
+                    }
+                }
+            }
+            match best {
+                Some((value, o)) => {
+                    set(&mut answers, q, value);
+                    current = o;
+                    improved = true;
+                    if current.level == level {
+                        break;
+                    }
+                }
+                None => set(&mut answers, q, before),
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+    if current.level != level {
+        return Reach::NotFound;
+    }
+    // Hidden answers are ignored: they are left out.
+    let shown: BTreeSet<&str> = current
+        .questions
+        .iter()
+        .filter(|r| r.shown)
+        .map(|r| r.id)
+        .collect();
+    answers.values.retain(|id, _| shown.contains(id.as_str()));
+    answers.jury.retain(|id, _| shown.contains(id.as_str()));
+    match engine.score(&answers) {
+        Ok(o) if o.level == level => Reach::Witness(answers, Box::new(o)),
+        _ => Reach::NotFound,
+    }
+}
+
 /// The hard checks of a questionnaire, with the questions each reads.
 struct HardChecks<'m> {
     checks: Vec<(&'m Expr, Vec<&'m str>)>,

@@ -308,6 +308,10 @@ pub struct Level {
     pub min_total: Num,
     /// The threshold as written, when it was a percentage of the maximum.
     pub percent: Option<Num>,
+    /// No `from`: the level is decided by its gates alone (its `min_total`
+    /// is then the level below's when cumulative, 0 when independent).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_conditions: bool,
     pub gates: Vec<Gate>,
     pub description: Option<String>,
     #[serde(skip)]

@@ -1,5 +1,7 @@
 //! Light formatting in introductions and notes: paragraphs separated by a
-//! blank line, `*emphasis*`, `**strong**` and `[links](https://…)`.
+//! blank line, `*emphasis*`, `**strong**` and `[links](https://…)`. A
+//! backslash before a mark (`\*`, `\[`, `\]`, `\_`, `\\`) makes it a literal
+//! character.
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RichText {
@@ -107,18 +109,21 @@ fn inlines(text: &str) -> Result<Vec<Inline>, MarkupError> {
     let mut plain = String::new();
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        if let Some(after) = rest.strip_prefix("**") {
-            let end = after.find("**").ok_or(MarkupError::UnclosedStrong)?;
+        if let Some(mark) = escaped(rest) {
+            plain.push(mark);
+            rest = &rest[1 + mark.len_utf8()..];
+        } else if let Some(after) = rest.strip_prefix("**") {
+            let end = find(after, "**").ok_or(MarkupError::UnclosedStrong)?;
             flush(&mut plain, &mut out);
-            out.push(Inline::Strong(after[..end].to_owned()));
+            out.push(Inline::Strong(literal(&after[..end])));
             rest = &after[end + 2..];
         } else if let Some(after) = rest.strip_prefix('*') {
-            let end = after.find('*').ok_or(MarkupError::UnclosedEmphasis)?;
+            let end = find(after, "*").ok_or(MarkupError::UnclosedEmphasis)?;
             flush(&mut plain, &mut out);
-            out.push(Inline::Emphasis(after[..end].to_owned()));
+            out.push(Inline::Emphasis(literal(&after[..end])));
             rest = &after[end + 1..];
         } else if let Some(after) = rest.strip_prefix('[') {
-            let close = after.find("](").ok_or(MarkupError::LinkWithoutAddress)?;
+            let close = find(after, "](").ok_or(MarkupError::LinkWithoutAddress)?;
             let url_end = after[close + 2..]
                 .find(')')
                 .ok_or(MarkupError::UnclosedAddress)?;
@@ -131,7 +136,7 @@ fn inlines(text: &str) -> Result<Vec<Inline>, MarkupError> {
             }
             flush(&mut plain, &mut out);
             out.push(Inline::Link {
-                text: after[..close].to_owned(),
+                text: literal(&after[..close]),
                 url,
             });
             rest = &after[close + 3 + url_end..];
@@ -142,6 +147,47 @@ fn inlines(text: &str) -> Result<Vec<Inline>, MarkupError> {
     }
     flush(&mut plain, &mut out);
     Ok(out)
+}
+
+/// The mark a backslash makes literal at the start of `text`.
+fn escaped(text: &str) -> Option<char> {
+    let mark = text.strip_prefix('\\')?.chars().next()?;
+    matches!(mark, '*' | '[' | ']' | '_' | '\\').then_some(mark)
+}
+
+/// Where `pattern` first starts in `text`, escaped marks skipped.
+fn find(text: &str, pattern: &str) -> Option<usize> {
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        if let Some(mark) = escaped(rest) {
+            at += 1 + mark.len_utf8();
+        } else if rest.starts_with(pattern) {
+            return Some(at);
+        } else {
+            at += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    None
+}
+
+/// A mark's content with its escaped marks made literal.
+fn literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        match escaped(rest) {
+            Some(mark) => {
+                out.push(mark);
+                rest = &rest[1 + mark.len_utf8()..];
+            }
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out
 }
 
 fn flush(plain: &mut String, out: &mut Vec<Inline>) {
@@ -169,6 +215,24 @@ mod tests {
             ]
         );
         assert_eq!(t.plain(), "Un label libre.\n\nVoir le site vite.");
+    }
+
+    #[test]
+    fn a_backslash_makes_a_mark_literal() {
+        let t = RichText::parse(r"Note \[1\] : 5 \* 3, *a \* b*, \\ et A_B.").unwrap();
+        assert_eq!(
+            t.paragraphs[0],
+            vec![
+                Inline::Text(r"Note [1] : 5 * 3, ".into()),
+                Inline::Emphasis("a * b".into()),
+                Inline::Text(r", \ et A_B.".into())
+            ]
+        );
+        // A backslash before anything else stays.
+        assert_eq!(
+            RichText::parse(r"C:\dossier").unwrap().plain(),
+            r"C:\dossier"
+        );
     }
 
     #[test]

@@ -352,6 +352,7 @@ fn level(model: &Model, l: &Level) -> LevelData {
         number: l.number,
         name: w.spacing(&l.name),
         threshold: match &l.percent {
+            _ if l.by_conditions => w.get("pdf-by-conditions"),
             Some(p) => t!(
                 w,
                 "pdf-threshold-percent",

@@ -216,6 +216,40 @@ fn the_2024_examples_and_thresholds_pass() {
     );
 }
 
+/// A threshold of 0 points holds by definition, and a threshold the
+/// level's conditions imply is not wrong: neither fails.
+#[test]
+fn boundaries_that_hold_by_definition_pass() {
+    let (code, stdout, stderr) = grille(&[
+        "test",
+        "docs/examples/severity.grille",
+        "--boundaries",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("nothing is below 0 points: the threshold always holds"),
+        "{stdout}"
+    );
+    let dir = Scratch::new("implied");
+    let form = dir.join("implied.grille");
+    std::fs::write(
+        &form,
+        "questionnaire t \"T\" edition 2025 { lang en }\nsection s \"S\" {\n  question A \"a\" yesno yes = 10\n  question B \"b\" yesno yes = 1\n}\nlevels {\n  level 1 \"One\" from 5\n    gate A\n}\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = grille(&[
+        "test",
+        form.to_str().unwrap(),
+        "--boundaries",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("they imply the threshold"), "{stdout}");
+}
+
 #[test]
 fn witnesses_reach_their_level() {
     let dir = Scratch::new("witness");
@@ -230,6 +264,33 @@ fn witnesses_reach_their_level() {
         let result = &json_lines(&scored)[0];
         assert!(result["level"].as_u64().unwrap() >= level, "{result}");
     }
+}
+
+#[test]
+fn exact_witnesses_are_at_their_level_and_level_0_works() {
+    let dir = Scratch::new("witness-exact");
+    for level in 0..=5u64 {
+        let level_text = level.to_string();
+        let mut args = vec!["witness", FORM, "--level", level_text.as_str()];
+        if level > 0 {
+            args.push("--exact");
+        }
+        let (code, stdout, stderr) = grille(&args);
+        assert_eq!(code, 0, "level {level}: {stderr}");
+        let path = dir.join(format!("exact-{level}.json"));
+        std::fs::write(&path, &stdout).unwrap();
+        let (code, scored, _) =
+            grille(&["score", FORM, path.to_str().unwrap(), "--format", "json"]);
+        assert_eq!(code, 0);
+        assert_eq!(json_lines(&scored)[0]["level"].as_u64(), Some(level));
+    }
+    // A scale whose first degree starts at 0 points has no level 0.
+    let (code, _, stderr) = grille(&["witness", "docs/examples/severity.grille", "--level", "0"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("level 1 « Gêne minime » needs 0 points and no condition"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -350,4 +411,65 @@ fn a_web_address_is_told_what_is_wrong_with_it() {
         .ends_with("an address has no space and a site name after https://"));
     assert!(message("example.org").ends_with("a web address starts with https:// or http://"));
     assert_eq!(message("https://example.org/a"), "");
+}
+
+/// A level decided by its gates alone: no threshold in words, its
+/// boundary is its conditions, and a level with neither is still E0019.
+#[test]
+fn a_level_decided_by_conditions_alone() {
+    let dir = Scratch::new("by-conditions");
+    let form = dir.join("badge.grille");
+    std::fs::write(
+        &form,
+        r#"questionnaire badge "Project badge" edition 2026 { lang en }
+section must "Must" {
+  question license "A licence is published" one { met "Met" = 1  unmet "Unmet"  na "N/A" = 1 }
+  question tests "Tests run on each change" one { met "Met" = 1  unmet "Unmet"  na "N/A" = 1 }
+  question docs "Documentation exists" yesno yes = 1
+}
+levels cumulative named {
+  level 1 "Passing"
+    gate license in {met, na} and tests in {met, na}
+  level 2 "Silver" from 3
+}
+"#,
+    )
+    .unwrap();
+    let form = form.to_str().unwrap();
+    let (code, stdout, stderr) = grille(&["test", form, "--boundaries"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("ok      threshold_level_1 “level 1 changes with its conditions”"),
+        "{stdout}"
+    );
+    let answers = dir.join("a.json");
+    std::fs::write(
+        &answers,
+        r#"{"answers": {"license": "na", "tests": "met"}}"#,
+    )
+    .unwrap();
+    let (_, explained, _) = grille(&["score", form, answers.to_str().unwrap(), "--explain"]);
+    assert!(
+        explained.contains("“Passing” (conditions only): reached"),
+        "{explained}"
+    );
+    // Unmet: no points can make up for it.
+    std::fs::write(
+        &answers,
+        r#"{"answers": {"license": "unmet", "tests": "met", "docs": true}}"#,
+    )
+    .unwrap();
+    let (_, scored, _) = grille(&["score", form, answers.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(json_lines(&scored)[0]["level"], serde_json::json!(0));
+    let (_, bareme, _) = grille(&[
+        "build",
+        form,
+        "-o",
+        dir.join("out").to_str().unwrap(),
+        "--only",
+        "bareme",
+    ]);
+    let _ = bareme;
+    let text = std::fs::read_to_string(dir.join("out/bareme.json")).unwrap();
+    assert!(text.contains("\"by_conditions\": true"));
 }
