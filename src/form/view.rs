@@ -279,7 +279,8 @@ fn place(model: &Model, views: &mut [SectionView], c: &Computed) {
         index,
         ItemView::Computed {
             id: c.id.clone(),
-            label: c.label.clone().unwrap_or_default(),
+            // The page puts the colon: one the label ends with is not doubled.
+            label: words::without_colon(c.label.as_deref().unwrap_or_default()).to_owned(),
             reads: reads.join(" "),
         },
     );

@@ -324,7 +324,11 @@ fn section(model: &Model, s: &Section) -> SectionData {
         items.insert(
             index,
             ItemData::Computed {
-                label: t!(w, "pdf-computed", label = w.spacing(label)),
+                label: t!(
+                    w,
+                    "pdf-computed",
+                    label = w.spacing(words::without_colon(label))
+                ),
             },
         );
     }

@@ -351,6 +351,15 @@ pub fn capitalised(text: &str) -> String {
     })
 }
 
+/// A label without the colon it may end with, for a sentence that puts its
+/// own: « Part des postes : » shown as « Part des postes : 15 ».
+pub fn without_colon(label: &str) -> &str {
+    let trimmed = label.trim_end();
+    trimmed
+        .strip_suffix(':')
+        .map_or(trimmed, |t| t.trim_end_matches([' ', '\u{a0}', '\u{202f}']))
+}
+
 /// Whether a message takes no argument.
 pub fn takes_nothing(lang: Lang, key: &str) -> bool {
     placeables(lang.catalog(), key).is_empty()

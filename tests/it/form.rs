@@ -205,3 +205,18 @@ fn a_large_form_is_whole_and_in_order() {
     }
     assert!(page.ends_with("</html>\n"));
 }
+
+/// A computed value's label that ends with a colon gets one colon only.
+#[test]
+fn a_label_ending_with_a_colon_is_not_given_a_second() {
+    let text = "questionnaire t \"T\" edition 2025 { lang fr }\nsection s \"S\" {\n  question A \"Postes\" integer min 1\n  question B \"Sous Linux\" integer min 0\n  compute part \"Part des postes sous Linux :\" = 100 * B / A\n}\n";
+    let model = crate::common::compile("t.grille", text.as_bytes().to_vec())
+        .model
+        .unwrap();
+    let page = grille::form::html(&model).unwrap();
+    assert!(
+        page.contains("<span id=\"c-part-label\">Part des postes sous Linux</span> : <output"),
+        "{}",
+        between(&page, "<p class=\"computed\"", "</p>")
+    );
+}
