@@ -78,6 +78,26 @@ pub fn unclosed_block(span: Span, open: Span, keyword: &str) -> Diagnostic {
     .with_help("add the missing `}` at the end of the block")
 }
 
+pub fn typographic_quote(span: Span, quote: char) -> Diagnostic {
+    error(
+        Code::E0001,
+        format!("`{quote}` cannot open or close a text"),
+        span,
+        "a typographic quote",
+    )
+    .with_help("texts are written between straight quotes `\"…\"` (typographic quotes may stand inside them): replace “…” or « … » around the text with \"…\"")
+}
+
+pub fn odd_space(span: Span, space: char) -> Diagnostic {
+    error(
+        Code::E0001,
+        format!("a no-break space (U+{:04X}) stands between two words of the source", u32::from(space)),
+        span,
+        "not an ordinary space",
+    )
+    .with_help("replace it with an ordinary space; no-break spaces belong inside texts in quotes, where they are kept")
+}
+
 pub fn unclosed_text(span: Span) -> Diagnostic {
     error(
         Code::E0001,

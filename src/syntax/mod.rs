@@ -119,6 +119,20 @@ fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
         }
     }
 
+    // A new item while a block is still open: an options block or the
+    // header not closed (a question would otherwise be read as an option).
+    if let Some(unclosed) = item_in_open_block(text, at) {
+        return unclosed;
+    }
+    if let Some(c) = text[at..].chars().next() {
+        if matches!(c, '“' | '”' | '„' | '«' | '»' | '‘' | '’') {
+            return diagnostic::typographic_quote(Span::new(at, at + c.len_utf8()), c);
+        }
+        if matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}') {
+            return diagnostic::odd_space(Span::new(at, at + c.len_utf8()), c);
+        }
+    }
+
     let expected = expected_names(error);
     let mut items: Vec<String> = Vec::new();
     for (group, list) in &expected {
@@ -192,6 +206,38 @@ fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
         &found.description
     };
     diagnostic::syntax(span, &items, found, &hint)
+}
+
+/// When the line of an error starts a new item (`section`, `question`…)
+/// while a block that cannot hold it is open: the block's missing `}`.
+fn item_in_open_block(text: &str, at: usize) -> Option<Diagnostic> {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..];
+    let start = line_start + (line.len() - line.trim_start().len());
+    let keyword: &str = text[start..]
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .next()
+        .unwrap_or("");
+    if start >= at {
+        return None;
+    }
+    let top = matches!(keyword, "section" | "levels" | "example");
+    if !top && !matches!(keyword, "question" | "note" | "compute") {
+        return None;
+    }
+    let open = unclosed_brace(text, start)?;
+    let opener = text[..open].rfind('\n').map_or(0, |i| i + 1);
+    let opener = text[opener..open].trim_start();
+    // Sections hold questions, notes and computed values; an options block
+    // (`question … {`) and the header (`questionnaire … {`) hold none.
+    let cannot_hold = top || opener.starts_with("question");
+    cannot_hold.then(|| {
+        diagnostic::unclosed_block(
+            Span::new(start, start + keyword.len()),
+            Span::new(open, open + 1),
+            keyword,
+        )
+    })
 }
 
 /// The `{` still open at an offset, if any: the block a missing `}` leaves open.

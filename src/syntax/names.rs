@@ -97,7 +97,7 @@ pub(super) fn name(rule: Rule) -> Name {
         Rule::scheme | Rule::k_cumulative => single("`cumulative`"),
         Rule::k_independent => single("`independent`"),
         Rule::named | Rule::k_named => single("`named`"),
-        Rule::fields => single("a block of lines `{ … }`"),
+        Rule::fields => single("`{`"),
         Rule::unlabelled | Rule::k_none => single("`none`"),
         Rule::level | Rule::k_level => single("`level`"),
         Rule::threshold | Rule::k_from => single("`from`"),
