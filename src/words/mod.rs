@@ -374,7 +374,9 @@ fn placeables(catalog: &str, key: &str) -> Vec<String> {
     let mut names = Vec::new();
     let lines = catalog.lines().skip(start).enumerate();
     for (i, line) in lines {
-        if i > 0 && !line.starts_with(' ') {
+        // A message goes on over indented lines and the `}` closing a
+        // selector, which may stand at the start of a line.
+        if i > 0 && !line.starts_with(' ') && !line.starts_with('}') {
             break;
         }
         let mut rest = line;
@@ -471,5 +473,10 @@ mod tests {
             "Le fichier « {name} » contient {count} réponses."
         );
         assert!(fr["script-required"].is_string());
+        // Arguments after a selector's closing brace count too.
+        assert_eq!(
+            placeables(Lang::Fr.catalog(), "diff-moves"),
+            ["count", "from", "to"]
+        );
     }
 }
