@@ -22,9 +22,7 @@ pub struct Page<'a> {
     submit: String,
     /// « Les questions suivies de « (obligatoire) »… », when one is.
     legend_required: Option<String>,
-    id: &'a str,
     title: &'a str,
-    edition: u32,
     organiser: Option<&'a str>,
     contact: Option<&'a str>,
     website: Option<&'a str>,
@@ -174,9 +172,7 @@ pub fn page<'a>(model: &'a Model, parts: Parts<'a>) -> Page<'a> {
         },
         legend_required: any_required
             .then(|| t!(w, "form-legend-required", required = w.get("required"))),
-        id: &model.id,
         title: &model.title,
-        edition: model.edition,
         organiser: model.meta.organiser.as_deref(),
         contact: model.meta.contact.as_deref(),
         website: model.meta.website.as_deref(),

@@ -307,7 +307,7 @@ impl<'m> Words<'m> {
             .get_message(key)
             .and_then(|m| m.value())
             .expect("a key of the catalog");
-        let names = placeables(self.lang.catalog(), key);
+        let names = arguments(self.lang, key);
         let resolve = |count: Option<&str>| {
             let mut args = FluentArgs::new();
             for name in &names {
@@ -362,15 +362,18 @@ pub fn without_colon(label: &str) -> &str {
 
 /// Whether a message takes no argument.
 pub fn takes_nothing(lang: Lang, key: &str) -> bool {
-    placeables(lang.catalog(), key).is_empty()
+    arguments(lang, key).is_empty()
 }
 
-/// The `$names` a message of a catalog reads.
-fn placeables(catalog: &str, key: &str) -> Vec<String> {
-    let start = catalog
+/// The `$names` a message of a catalog reads, in their order.
+pub fn arguments(lang: Lang, key: &str) -> Vec<String> {
+    let catalog = lang.catalog();
+    let Some(start) = catalog
         .lines()
         .position(|l| l.starts_with(&format!("{key} =")))
-        .unwrap_or(0);
+    else {
+        return Vec::new();
+    };
     let mut names = Vec::new();
     let lines = catalog.lines().skip(start).enumerate();
     for (i, line) in lines {
@@ -474,9 +477,6 @@ mod tests {
         );
         assert!(fr["script-required"].is_string());
         // Arguments after a selector's closing brace count too.
-        assert_eq!(
-            placeables(Lang::Fr.catalog(), "diff-moves"),
-            ["count", "from", "to"]
-        );
+        assert_eq!(arguments(Lang::Fr, "diff-moves"), ["count", "from", "to"]);
     }
 }

@@ -14,30 +14,9 @@ fn root() -> &'static Path {
 
 /// Each message of a catalog with the `$arguments` it reads.
 fn messages(lang: Lang) -> BTreeMap<&'static str, BTreeSet<String>> {
-    let text = lang.catalog();
-    let keys: Vec<&str> = words::keys(lang).collect();
     let mut out = BTreeMap::new();
-    let lines: Vec<&str> = text.lines().collect();
-    for key in keys {
-        let start = lines
-            .iter()
-            .position(|l| l.starts_with(&format!("{key} =")))
-            .unwrap();
-        let mut args = BTreeSet::new();
-        for (i, line) in lines[start..].iter().enumerate() {
-            if i > 0 && !line.starts_with(' ') && !line.starts_with('}') {
-                break;
-            }
-            let mut rest = *line;
-            while let Some(at) = rest.find('$') {
-                rest = &rest[at + 1..];
-                let name: String = rest
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                    .collect();
-                args.insert(name);
-            }
-        }
+    for key in words::keys(lang) {
+        let args = words::arguments(lang, key).into_iter().collect();
         assert!(out.insert(key, args).is_none(), "{key} is given twice");
     }
     out
