@@ -55,6 +55,35 @@ const grille = (() => {
   const compare = (op, o) =>
     ({ eq: o === 0, ne: o !== 0, lt: o < 0, le: o <= 0, gt: o > 0, ge: o >= 0 })[op];
 
+  // ---------------------------------------------------------------- texts
+
+  // The same blanks as Rust's `char::is_whitespace` and U+FEFF together.
+  const blank = (c) => /\s/.test(c) || c === "\u0085";
+  const followed = (rest, not) => rest !== "" && !blank([...rest][0]) && [...rest][0] !== not;
+  const wordChar = (c) => /[A-Za-z0-9_]/.test(c);
+
+  /** A web address, as src/model/expr.rs finds one in a lower-case text. */
+  function hasUrl(text) {
+    for (let i = text.indexOf("http"); i >= 0; i = text.indexOf("http", i + 1)) {
+      let rest = text.slice(i + 4);
+      if (rest.startsWith("s")) rest = rest.slice(1);
+      if (rest.startsWith("://") && followed(rest.slice(3), "/")) return true;
+    }
+    for (let i = text.indexOf("www."); i >= 0; i = text.indexOf("www.", i + 1)) {
+      const before = [...text.slice(0, i)].pop();
+      if ((before === undefined || !wordChar(before)) && followed(text.slice(i + 4), ".")) return true;
+    }
+    return false;
+  }
+
+  /** `contains`, `starts_with`, `contains_url`: letters compared without case. */
+  function textTest(e, text) {
+    const lower = text.toLowerCase();
+    if (e.op === "contains") return lower.includes(e.part.toLowerCase());
+    if (e.op === "starts_with") return lower.startsWith(e.part.toLowerCase());
+    return hasUrl(lower);
+  }
+
   // ---------------------------------------------------------------- model
 
   /** A prepared questionnaire: questions in order, with their section. */
@@ -178,6 +207,18 @@ const grille = (() => {
           if (a.k !== "n" || b.k !== "n") return UNKNOWN;
           const r = { add, sub, mul, div }[e.op](a.v, b.v);
           return r ? { k: "n", v: r } : UNKNOWN;
+        }
+        case "count":
+          return { k: "n", v: fraction(BigInt(e.of.filter((x) => truth(evaluate(x)) === true).length), 1n) };
+        case "length": {
+          const v = evaluate(e.text);
+          return v.k === "t" ? { k: "n", v: fraction(BigInt([...v.v].length), 1n) } : UNKNOWN;
+        }
+        case "contains":
+        case "starts_with":
+        case "contains_url": {
+          const v = evaluate(e.text);
+          return v.k === "t" ? bool(textTest(e, v.v)) : UNKNOWN;
         }
         default:
           // Scores (section_score, total) are not known while answering.

@@ -59,6 +59,12 @@ cond-answer-to = the answer to { $question }
 cond-section-score = the score of the part { $title }
 cond-total = the total score
 cond-minus = minus { $value }
+cond-count = the number of these conditions that hold: { $conditions }
+cond-count-answered = the number of { $options } answers to questions { $questions }
+cond-length = the number of characters of { $text }
+cond-contains = { $text } contains { $part }
+cond-starts-with = { $text } starts with { $part }
+cond-contains-url = { $text } contains a web address
 cond-compare = { $subject } { $kind ->
     [date] { $op ->
         [lt] is before
@@ -266,10 +272,17 @@ pdf-by-conditions = none: the conditions alone
 
 ## Explanations (`grille score --explain`, `grille test`)
 
+# Between the items of a list of reasons or values.
+explain-separator = {"; "}
 explain-share = { $percent }%
 explain-section-value = section `{ $id }`: { $score } / { $max } ({ $share })
 explain-total-value = total: { $score } / { $max }
 explain-answer-value = `{ $id }`: { $answer }
+explain-count-value = { $held ->
+    [0] none of the { $count } counted conditions holds
+    [one] { $held } of the { $count } counted conditions holds
+   *[other] { $held } of the { $count } counted conditions hold
+}
 explain-level = level { $number } { $name }
 explain-level-none = level 0 ({ $name })
 explain-level-number = level { $number }

@@ -62,6 +62,12 @@ cond-answer-to = la réponse à { $question }
 cond-section-score = le score de la partie { $title }
 cond-total = le score total
 cond-minus = moins { $value }
+cond-count = le nombre de conditions remplies parmi celles-ci : { $conditions }
+cond-count-answered = le nombre de réponses { $options } aux questions { $questions }
+cond-length = le nombre de caractères de { $text }
+cond-contains = { $text } contient { $part }
+cond-starts-with = { $text } commence par { $part }
+cond-contains-url = { $text } contient une adresse web
 # « le score » is masculine, « la réponse » and « la valeur » feminine.
 cond-compare = { $subject } { $kind ->
     [date] { $op ->
@@ -278,10 +284,17 @@ pdf-by-conditions = aucun : les conditions seules
 
 ## Explanations (`grille score --explain`, `grille test`)
 
+# Between the items of a list of reasons or values.
+explain-separator = {" ; "}
 explain-share = { $percent } %
 explain-section-value = section `{ $id }` : { $score } / { $max } ({ $share })
 explain-total-value = total : { $score } / { $max }
 explain-answer-value = `{ $id }` : { $answer }
+explain-count-value = { $held ->
+    [0] aucune des { $count } conditions comptées n’est remplie
+    [one] { $held } des { $count } conditions comptées est remplie
+   *[other] { $held } des { $count } conditions comptées sont remplies
+}
 explain-level = niveau { $number } { $name }
 explain-level-none = niveau 0 ({ $name })
 explain-level-number = niveau { $number }

@@ -232,6 +232,7 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
+            ExprKind::Call(function, args) => self.call(function, args, e.span, ctx),
             ExprKind::HasAny(x) => {
                 let t = self.lower(x, ctx)?;
                 if let Ty::Set(q) = &t.ty {

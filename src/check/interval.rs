@@ -193,6 +193,14 @@ impl Checker<'_> {
                     ArithOp::Div => a.div(&b),
                 }
             }
+            Expr::Count(list) => Interval {
+                lo: Some(Num::zero()),
+                hi: Some(Num::from_int(list.len() as i64)),
+            },
+            Expr::Length(_) => Interval {
+                lo: Some(Num::zero()),
+                hi: None,
+            },
             Expr::SectionScore(s) => Interval {
                 lo: None,
                 hi: self.section_max.get(s).cloned(),

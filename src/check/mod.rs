@@ -2,6 +2,7 @@
 //! (not just the first), then sorted by position.
 
 mod bands;
+mod calls;
 mod examples;
 mod exprs;
 mod header;

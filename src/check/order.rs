@@ -8,10 +8,12 @@ use crate::source::Span;
 use crate::syntax::ast::{self, ExprKind};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Every bare name in an expression, with its span.
-fn names<'e>(e: &'e ast::Expr, out: &mut Vec<(&'e str, Span)>) {
+/// Every bare name in an expression, with its span; a section counted over
+/// (`count(section s = met)`) is a name too, marked `true`.
+fn names<'e>(e: &'e ast::Expr, out: &mut Vec<(&'e str, Span, bool)>) {
     match &e.kind {
-        ExprKind::Name(n) => out.push((n, e.span)),
+        ExprKind::Name(n) => out.push((n, e.span, false)),
+        ExprKind::Section(id) => out.push((&id.name, e.span, true)),
         ExprKind::Paren(x) | ExprKind::Unary(_, x) | ExprKind::HasAny(x) | ExprKind::Has(x, _) => {
             names(x, out)
         }
@@ -20,6 +22,7 @@ fn names<'e>(e: &'e ast::Expr, out: &mut Vec<(&'e str, Span)>) {
             names(a, out);
             names(b, out);
         }
+        ExprKind::Call(_, args) => args.iter().for_each(|a| names(a, out)),
         _ => {}
     }
 }
@@ -39,9 +42,9 @@ impl<'a> Checker<'a> {
         let mut out = Vec::new();
         let mut direct = Vec::new();
         names(e, &mut direct);
-        for (name, span) in direct {
+        for (name, span, section) in direct {
             let mut visited = BTreeSet::new();
-            self.reads_from(name, span, &mut Vec::new(), &mut visited, &mut out);
+            self.reads_from(name, span, section, &mut Vec::new(), &mut visited, &mut out);
         }
         out
     }
@@ -50,11 +53,30 @@ impl<'a> Checker<'a> {
         &self,
         name: &'a str,
         span: Span,
+        section: bool,
         via: &mut Vec<&'a str>,
         visited: &mut BTreeSet<&'a str>,
         out: &mut Vec<Read<'a>>,
     ) {
-        if self.questions.contains_key(name) {
+        if section {
+            let Some(&index) = self.sections.get(name) else {
+                return;
+            };
+            let mut inside: Vec<(&'a str, usize)> = self
+                .questions
+                .iter()
+                .filter(|(_, info)| info.section == index)
+                .map(|(&q, info)| (q, info.position))
+                .collect();
+            inside.sort_by_key(|&(_, position)| position);
+            for (question, _) in inside {
+                out.push(Read {
+                    question,
+                    span,
+                    via: via.clone(),
+                });
+            }
+        } else if self.questions.contains_key(name) {
             out.push(Read {
                 question: name,
                 span,
@@ -67,8 +89,8 @@ impl<'a> Checker<'a> {
             let mut inner = Vec::new();
             names(&c.expr, &mut inner);
             via.push(id);
-            for (n, _) in inner {
-                self.reads_from(n, span, via, visited, out);
+            for (n, _, section) in inner {
+                self.reads_from(n, span, section, via, visited, out);
             }
             via.pop();
         }
@@ -146,7 +168,8 @@ impl<'a> Checker<'a> {
             names(&c.expr, &mut direct);
             let next = direct
                 .into_iter()
-                .filter_map(|(n, span)| self.computed.get_key_value(n).map(|(&k, _)| (k, span)))
+                .filter(|(_, _, section)| !section)
+                .filter_map(|(n, span, _)| self.computed.get_key_value(n).map(|(&k, _)| (k, span)))
                 .collect();
             edges.insert(id, next);
         }

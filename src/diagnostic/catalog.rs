@@ -267,6 +267,49 @@ pub fn unknown_option(
     }))
 }
 
+// ---------------------------------------------------------------- functions
+
+/// The functions of expressions, as the help lists them.
+const FUNCTIONS: &str =
+    "`count(…)`, `length(…)`, `contains(…, \"…\")`, `starts_with(…, \"…\")` and `contains_url(…)`";
+
+pub fn unknown_function(
+    function: &crate::syntax::ast::Ident,
+    suggestion: Option<&str>,
+) -> Diagnostic {
+    error(
+        Code::E0033,
+        format!("`{}` is not a function", function.name),
+        function.span,
+        "unknown function",
+    )
+    .with_help_opt(
+        did_you_mean(suggestion).or_else(|| Some(format!("the functions are {FUNCTIONS}"))),
+    )
+}
+
+pub fn function_arguments(span: Span, function: &str, expected: &str, usage: &str) -> Diagnostic {
+    error(
+        Code::E0034,
+        format!("`{function}` takes {expected}"),
+        span,
+        format!("expected {expected}"),
+    )
+    .with_help(format!("write it as in `{usage}`"))
+}
+
+pub fn count_matches_nothing(span: Span, section: &str, what: &str) -> Diagnostic {
+    error(
+        Code::E0034,
+        format!("no question of section `{section}` can be {what}"),
+        span,
+        "this counts no question",
+    )
+    .with_help(format!(
+        "`count(section {section} = OPTION)` counts the section's single choice questions that offer OPTION, `= yes` its yes/no questions, `has OPTION` its multiple choices; name an option they offer"
+    ))
+}
+
 // ---------------------------------------------------------------- types
 
 pub fn not_boolean(span: Span, found: &str, role: &str) -> Diagnostic {

@@ -64,6 +64,8 @@ codes! {
     E0030 Error "file is not valid UTF-8",
     E0031 Error "invalid example",
     E0032 Error "unsupported language",
+    E0033 Error "unknown function",
+    E0034 Error "invalid function arguments",
     W0001 Warning "cap never reached",
     W0002 Warning "duplicate label",
     W0003 Warning "unused computed value",

@@ -195,6 +195,19 @@ impl<'r> Run<'r> {
                 },
                 _ => Value::Unknown,
             },
+            Expr::Count(list) => Value::Num(Num::from_int(
+                list.iter()
+                    .filter(|x| self.eval(x).truth() == Some(true))
+                    .count() as i64,
+            )),
+            Expr::Length(x) => match self.eval(x) {
+                Value::Text(t) => Value::Num(Num::from_int(t.chars().count() as i64)),
+                _ => Value::Unknown,
+            },
+            Expr::TextTest(test, x) => match self.eval(x) {
+                Value::Text(t) => Value::Bool(test.holds(t)),
+                _ => Value::Unknown,
+            },
             Expr::SectionScore(s) => {
                 match (&self.scores, self.engine.section_index.get(s.as_str())) {
                     (Some((scores, _)), Some(&i)) => {

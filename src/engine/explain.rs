@@ -74,7 +74,21 @@ fn collect(e: &Expr, run: &Run<'_>, model: &Model, out: &mut Vec<String>) {
                 answer = run.describe(q)
             ));
         }
-        Expr::Not(x) | Expr::Neg(x) => collect(x, run, model, out),
+        Expr::Count(list) => {
+            let held = list
+                .iter()
+                .filter(|x| run.eval(x).truth() == Some(true))
+                .count();
+            out.push(t!(
+                w,
+                "explain-count-value",
+                held = held,
+                count = list.len()
+            ));
+        }
+        Expr::Not(x) | Expr::Neg(x) | Expr::Length(x) | Expr::TextTest(_, x) => {
+            collect(x, run, model, out)
+        }
         Expr::And(a, b) | Expr::Or(a, b) | Expr::Compare(_, a, b) | Expr::Arith(_, a, b) => {
             collect(a, run, model, out);
             collect(b, run, model, out);
@@ -211,7 +225,10 @@ pub fn explain(outcome: &Outcome, model: &Model) -> String {
             out.push_str("    ");
             out.push_str(&t!(w, "explain-gate", source = g.source, state = holds));
             if !g.values.is_empty() {
-                out.push_str(&format!(" ({})", g.values.join(" ; ")));
+                out.push_str(&format!(
+                    " ({})",
+                    g.values.join(&w.get("explain-separator"))
+                ));
             }
             out.push('\n');
         }
@@ -251,7 +268,10 @@ pub fn next_level_reason(outcome: &Outcome, model: &Model) -> Option<String> {
         };
         let mut reason = t!(w, key, source = g.source);
         if !g.values.is_empty() {
-            reason.push_str(&format!(" ({})", g.values.join(" ; ")));
+            reason.push_str(&format!(
+                " ({})",
+                g.values.join(&w.get("explain-separator"))
+            ));
         }
         reasons.push(reason);
     }
@@ -259,7 +279,7 @@ pub fn next_level_reason(outcome: &Outcome, model: &Model) -> Option<String> {
         w,
         "explain-next",
         level = crate::words::capitalised(&level_words(model, next.number)),
-        reasons = reasons.join(" ; ")
+        reasons = reasons.join(&w.get("explain-separator"))
     ))
 }
 

@@ -2,7 +2,7 @@
 //! witness), or the reason none can (see `proof.rs` for contradictory gates).
 
 use super::{Answers, Engine, Outcome};
-use crate::model::{Answer, CompareOp, Date, Expr, Kind, Question, Scoring};
+use crate::model::{Answer, CompareOp, Date, Expr, Kind, Question, Scoring, TextTest};
 use crate::num::Num;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -28,10 +28,7 @@ pub(super) const BUDGET: usize = 400_000;
 const PROBES: &[i64] = &[0, 1, 2, 3, 5, 7, 9, 10, 20, 49, 50, 89, 90, 99, 100, 1000];
 
 /// The answers each question may take in the search (`None`: unanswered).
-pub(super) fn candidates(
-    q: &Question,
-    constants: &BTreeMap<String, BTreeSet<Num>>,
-) -> Vec<Option<Answer>> {
+pub(super) fn candidates(q: &Question, constants: &Constants) -> Vec<Option<Answer>> {
     let mut out: Vec<Option<Answer>> = match &q.kind {
         Kind::YesNo => vec![Some(Answer::Bool(true)), Some(Answer::Bool(false))],
         Kind::One { options } => options
@@ -76,16 +73,28 @@ pub(super) fn candidates(
                 month: 1,
                 day: 1,
             }];
-            if let Some(cs) = constants.get(q.id.as_str()) {
+            if let Some(cs) = constants.numbers.get(q.id.as_str()) {
                 // Dates are compared as whole numbers of the form YYYYMMDD.
                 dates.extend(cs.iter().filter_map(date_of));
             }
             dates.into_iter().map(|d| Some(Answer::Date(d))).collect()
         }
-        Kind::Email => vec![Some(Answer::Text("exemple@example.org".to_owned()))],
-        Kind::Url => vec![Some(Answer::Text("https://example.org".to_owned()))],
-        Kind::Siret => vec![Some(Answer::Text("73282932000074".to_owned()))],
-        Kind::Text | Kind::LongText => vec![Some(Answer::Text("Exemple".to_owned()))],
+        Kind::Email | Kind::Url | Kind::Siret | Kind::Text | Kind::LongText => {
+            let plain = match q.kind {
+                Kind::Email => "exemple@example.org",
+                Kind::Url => "https://example.org",
+                Kind::Siret => "73282932000074",
+                _ => "Exemple",
+            };
+            let tried = constants.texts.get(q.id.as_str());
+            tried
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .chain([plain])
+                .map(|t| Some(Answer::Text(t.to_owned())))
+                .collect()
+        }
     };
     out.push(None);
     out.dedup();
@@ -100,7 +109,7 @@ fn date_of(n: &Num) -> Option<Date> {
 }
 
 /// Values worth trying for a number question, within its bounds.
-fn numbers(q: &Question, constants: &BTreeMap<String, BTreeSet<Num>>) -> Vec<Num> {
+fn numbers(q: &Question, constants: &Constants) -> Vec<Num> {
     let (min, max) = super::answer::bounds(&q.kind);
     let integer = matches!(q.kind, Kind::Integer(_));
     let step = if integer {
@@ -119,7 +128,7 @@ fn numbers(q: &Question, constants: &BTreeMap<String, BTreeSet<Num>>) -> Vec<Num
             }
         }
     }
-    for c in constants.get(q.id.as_str()).into_iter().flatten() {
+    for c in constants.numbers.get(q.id.as_str()).into_iter().flatten() {
         values.insert(c.clone());
         values.insert(c + &step);
         values.insert(c - &step);
@@ -143,13 +152,29 @@ fn best_choices(options: &[crate::model::Choice], max_choices: Option<u32>) -> V
     positive.into_iter().map(|o| o.id.clone()).collect()
 }
 
-/// The constants each question is compared with, anywhere in the model
-/// (dates as whole numbers `YYYYMMDD`).
-pub(super) fn constants_by_question(engine: &Engine<'_>) -> BTreeMap<String, BTreeSet<Num>> {
-    let mut out: BTreeMap<String, BTreeSet<Num>> = BTreeMap::new();
+/// What the search tries for each question, found in the model's
+/// expressions.
+#[derive(Default)]
+pub(super) struct Constants {
+    /// The numbers each question is compared with (dates as whole numbers
+    /// `YYYYMMDD`).
+    pub numbers: BTreeMap<String, BTreeSet<Num>>,
+    /// Texts for each text question: first one that passes every text test
+    /// of the model at once, then each test's own text and lengths.
+    pub texts: BTreeMap<String, Vec<String>>,
+}
+
+/// The constants each question is compared with, anywhere in the model.
+pub(super) fn constants_by_question(engine: &Engine<'_>) -> Constants {
+    let mut out = Constants::default();
+    // Per text question: the start it must have, the parts it must contain,
+    // the lengths it is compared with.
+    let mut prefix: BTreeMap<String, String> = BTreeMap::new();
+    let mut parts: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut lengths: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
     for e in engine.model.expressions() {
-        e.visit(&mut |node| {
-            if let Expr::Compare(_, a, b) = node {
+        e.visit(&mut |node| match node {
+            Expr::Compare(_, a, b) => {
                 for (x, y) in [(a, b), (b, a)] {
                     let constant = match &**y {
                         Expr::Number(n) => Some(n.clone()),
@@ -160,12 +185,65 @@ pub(super) fn constants_by_question(engine: &Engine<'_>) -> BTreeMap<String, BTr
                         )),
                         _ => None,
                     };
-                    if let (Expr::Answer(q), Some(c)) = (&**x, constant) {
-                        out.entry(q.clone()).or_default().insert(c);
+                    match (&**x, constant) {
+                        (Expr::Answer(q), Some(c)) => {
+                            out.numbers.entry(q.clone()).or_default().insert(c);
+                        }
+                        (Expr::Length(t), Some(c)) => {
+                            if let (Expr::Answer(q), Some(n)) =
+                                (&**t, c.to_decimal(0).parse::<usize>().ok())
+                            {
+                                lengths.entry(q.clone()).or_default().extend([
+                                    n.saturating_sub(1),
+                                    n,
+                                    n + 1,
+                                ]);
+                            }
+                        }
+                        _ => {}
                     }
                 }
             }
+            Expr::TextTest(test, t) => {
+                if let Expr::Answer(q) = &**t {
+                    match test {
+                        TextTest::StartsWith(p) => {
+                            prefix.entry(q.clone()).or_insert_with(|| p.clone());
+                        }
+                        TextTest::Contains(p) => {
+                            parts.entry(q.clone()).or_default().push(p.clone())
+                        }
+                        TextTest::Url => parts
+                            .entry(q.clone())
+                            .or_default()
+                            .push("https://example.org".to_owned()),
+                    }
+                }
+            }
+            _ => {}
         });
+    }
+    let ids: BTreeSet<&String> = prefix
+        .keys()
+        .chain(parts.keys())
+        .chain(lengths.keys())
+        .collect();
+    for id in ids {
+        let start = prefix.get(id);
+        let inner = parts.get(id).map(Vec::as_slice).unwrap_or_default();
+        let mut all: Vec<&str> = start.map(String::as_str).into_iter().collect();
+        all.extend(inner.iter().map(String::as_str));
+        let mut texts = vec![all.join(" ")];
+        if let Some(p) = start {
+            texts.push(format!("{p}example.org"));
+        }
+        texts.extend(all.iter().map(|t| (*t).to_owned()));
+        for &n in lengths.get(id).into_iter().flatten() {
+            texts.push("x".repeat(n));
+        }
+        texts.retain(|t| !t.is_empty());
+        texts.dedup();
+        out.texts.insert(id.clone(), texts);
     }
     out
 }
@@ -450,7 +528,7 @@ fn best_inputs(
     engine: &Engine<'_>,
     value: &Expr,
     bands: &[crate::model::Band],
-    constants: &BTreeMap<String, BTreeSet<Num>>,
+    constants: &Constants,
     hard: &HardChecks<'_>,
     answers: &mut Answers,
 ) {
@@ -579,7 +657,7 @@ fn holds(engine: &Engine<'_>, e: &Expr, values: &BTreeMap<&str, Num>) -> Option<
 /// A question's best-scoring answer on its own, to start the search from:
 /// the best option or combination, a number in the best band, a plausible
 /// value for unscored questions.
-fn start(q: &Question, constants: &BTreeMap<String, BTreeSet<Num>>) -> Option<Answer> {
+fn start(q: &Question, constants: &Constants) -> Option<Answer> {
     match (&q.kind, &q.scoring) {
         (Kind::YesNo, Scoring::YesNo { yes, no }) => Some(Answer::Bool(yes >= no)),
         (Kind::YesNo, _) => Some(Answer::Bool(true)),

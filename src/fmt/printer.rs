@@ -660,6 +660,10 @@ impl Printer<'_> {
             ),
             ExprKind::HasAny(inner) => format!("{} has any", self.expr(inner)),
             ExprKind::Has(inner, option) => format!("{} has {}", self.expr(inner), option.name),
+            ExprKind::Call(function, args) => {
+                let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
+                format!("{}({})", function.name, args.join(", "))
+            }
         }
     }
 }

@@ -36,10 +36,71 @@ pub enum Expr {
     Or(Box<Expr>, Box<Expr>),
     Compare(CompareOp, Box<Expr>, Box<Expr>),
     Arith(ArithOp, Box<Expr>, Box<Expr>),
+    /// How many of these conditions hold (`count(…)`): one unknown does not
+    /// count, so the number is always known.
+    Count(Vec<Expr>),
+    /// A text's length, in characters.
+    Length(Box<Expr>),
+    /// A text test, ignoring case: `contains(…)`, `starts_with(…)`,
+    /// `contains_url(…)`.
+    TextTest(TextTest, Box<Expr>),
     /// A section's score (level gates only).
     SectionScore(String),
     /// The total score (level gates only).
     Total,
+}
+
+/// What a text is tested for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TextTest {
+    Contains(String),
+    StartsWith(String),
+    /// A web address: `http://` or `https://` followed by a name, or `www.`.
+    Url,
+}
+
+impl TextTest {
+    /// Whether `text` passes the test, letters compared without case.
+    pub fn holds(&self, text: &str) -> bool {
+        let text = text.to_lowercase();
+        match self {
+            TextTest::Contains(part) => text.contains(&part.to_lowercase()),
+            TextTest::StartsWith(part) => text.starts_with(&part.to_lowercase()),
+            TextTest::Url => has_url(&text),
+        }
+    }
+
+    /// The function's name in grille's syntax.
+    pub fn function(&self) -> &'static str {
+        match self {
+            TextTest::Contains(_) => "contains",
+            TextTest::StartsWith(_) => "starts_with",
+            TextTest::Url => "contains_url",
+        }
+    }
+}
+
+/// Whether a text (in lower case) holds a web address: `http://` or
+/// `https://` followed by something other than a space or `/`, or `www.`
+/// at the start of a word followed by something other than a space or `.`.
+/// `assets/form/engine.js` has the same rule.
+fn has_url(text: &str) -> bool {
+    let blank = |c: char| c.is_whitespace() || c == '\u{feff}';
+    let starts_word = |i: usize| {
+        text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '_'))
+    };
+    let followed =
+        |rest: &str, not: char| rest.chars().next().is_some_and(|c| !blank(c) && c != not);
+    text.match_indices("http").any(|(i, _)| {
+        let rest = &text[i + 4..];
+        let rest = rest.strip_prefix('s').unwrap_or(rest);
+        rest.strip_prefix("://").is_some_and(|r| followed(r, '/'))
+    }) || text
+        .match_indices("www.")
+        .any(|(i, _)| starts_word(i) && followed(&text[i + 4..], '.'))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,7 +150,8 @@ impl Expr {
     pub fn visit<'a>(&'a self, f: &mut dyn FnMut(&'a Expr)) {
         f(self);
         match self {
-            Expr::Not(x) | Expr::Neg(x) => x.visit(f),
+            Expr::Not(x) | Expr::Neg(x) | Expr::Length(x) | Expr::TextTest(_, x) => x.visit(f),
+            Expr::Count(list) => list.iter().for_each(|x| x.visit(f)),
             Expr::And(a, b) | Expr::Or(a, b) | Expr::Compare(_, a, b) | Expr::Arith(_, a, b) => {
                 a.visit(f);
                 b.visit(f);
@@ -181,8 +243,59 @@ impl std::fmt::Display for Expr {
                 write!(f, " {} ", op.symbol())?;
                 self.child(f, b, true)
             }
+            Expr::Count(list) => {
+                f.write_str("count(")?;
+                for (i, x) in list.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{x}")?;
+                }
+                f.write_str(")")
+            }
+            Expr::Length(x) => write!(f, "length({x})"),
+            Expr::TextTest(test, x) => match test {
+                TextTest::Contains(part) | TextTest::StartsWith(part) => {
+                    write!(f, "{}({x}, {part:?})", test.function())
+                }
+                TextTest::Url => write!(f, "contains_url({x})"),
+            },
             Expr::SectionScore(s) => write!(f, "section {s}"),
             Expr::Total => f.write_str("total"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TextTest;
+
+    #[test]
+    fn web_addresses_are_found_in_a_text() {
+        for (text, found) in [
+            ("voir https://exemple.org", true),
+            ("HTTP://X.ORG", true),
+            ("(www.exemple.org)", true),
+            ("www.exemple.org", true),
+            ("https:// rien", false),
+            ("http:///chemin", false),
+            ("https://", false),
+            ("awww.exemple.org", false),
+            ("www. exemple", false),
+            ("www..org", false),
+            ("aucune adresse", false),
+        ] {
+            assert_eq!(TextTest::Url.holds(text), found, "{text}");
+        }
+    }
+
+    #[test]
+    fn texts_are_compared_without_case() {
+        let contains = TextTest::Contains("libre".to_owned());
+        assert!(contains.holds("Logiciel LIBRE"));
+        assert!(!contains.holds("lib re"));
+        let starts = TextTest::StartsWith("École".to_owned());
+        assert!(starts.holds("ÉCOLE publique"));
+        assert!(!starts.holds("Une école"));
     }
 }

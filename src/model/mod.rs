@@ -5,7 +5,7 @@ mod expr;
 mod text;
 mod wire;
 
-pub use expr::{ArithOp, CompareOp, Expr};
+pub use expr::{ArithOp, CompareOp, Expr, TextTest};
 pub use text::{Inline, RichText, Run};
 
 use crate::num::Num;

@@ -1,7 +1,7 @@
 //! How expressions and dates are written in `bareme.json`: each expression
 //! node is an object with an `op`, readable by any evaluator.
 
-use super::{ArithOp, CompareOp, Date, Expr};
+use super::{ArithOp, CompareOp, Date, Expr, TextTest};
 use crate::num::Num;
 use serde::{Deserialize, Serialize};
 
@@ -92,6 +92,23 @@ pub(super) enum ExprWire {
         left: Box<ExprWire>,
         right: Box<ExprWire>,
     },
+    Count {
+        of: Vec<ExprWire>,
+    },
+    Length {
+        text: Box<ExprWire>,
+    },
+    Contains {
+        text: Box<ExprWire>,
+        part: String,
+    },
+    StartsWith {
+        text: Box<ExprWire>,
+        part: String,
+    },
+    ContainsUrl {
+        text: Box<ExprWire>,
+    },
     SectionScore {
         section: String,
     },
@@ -157,6 +174,18 @@ impl From<Expr> for ExprWire {
                     ArithOp::Div => ExprWire::Div { left, right },
                 }
             }
+            Expr::Count(list) => ExprWire::Count {
+                of: list.into_iter().map(ExprWire::from).collect(),
+            },
+            Expr::Length(text) => ExprWire::Length { text: boxed(*text) },
+            Expr::TextTest(test, text) => {
+                let text = boxed(*text);
+                match test {
+                    TextTest::Contains(part) => ExprWire::Contains { text, part },
+                    TextTest::StartsWith(part) => ExprWire::StartsWith { text, part },
+                    TextTest::Url => ExprWire::ContainsUrl { text },
+                }
+            }
             Expr::SectionScore(section) => ExprWire::SectionScore { section },
             Expr::Total => ExprWire::Total,
         }
@@ -199,6 +228,15 @@ impl From<ExprWire> for Expr {
             ExprWire::Sub { left, right } => arith(ArithOp::Sub, left, right),
             ExprWire::Mul { left, right } => arith(ArithOp::Mul, left, right),
             ExprWire::Div { left, right } => arith(ArithOp::Div, left, right),
+            ExprWire::Count { of } => Expr::Count(of.into_iter().map(Expr::from).collect()),
+            ExprWire::Length { text } => Expr::Length(unboxed(text)),
+            ExprWire::Contains { text, part } => {
+                Expr::TextTest(TextTest::Contains(part), unboxed(text))
+            }
+            ExprWire::StartsWith { text, part } => {
+                Expr::TextTest(TextTest::StartsWith(part), unboxed(text))
+            }
+            ExprWire::ContainsUrl { text } => Expr::TextTest(TextTest::Url, unboxed(text)),
             ExprWire::SectionScore { section } => Expr::SectionScore(section),
             ExprWire::Total => Expr::Total,
         }

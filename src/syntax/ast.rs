@@ -352,6 +352,8 @@ pub enum ExprKind {
     },
     HasAny(Box<Expr>),
     Has(Box<Expr>, Ident),
+    /// `count(…)`, `length(…)`…: a function and its arguments.
+    Call(Ident, Vec<Expr>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -113,7 +113,9 @@ pub(super) fn name(rule: Rule) -> Name {
         Rule::k_total | Rule::total => grouped(Operand, "`total`"),
         Rule::expect_section => single("`section`"),
         Rule::expect_invalid | Rule::k_invalid => single("`invalid`"),
-        Rule::expr | Rule::paren | Rule::name | Rule::section_score => grouped(Operand, "a name"),
+        Rule::expr | Rule::paren | Rule::name | Rule::section_score | Rule::call => {
+            grouped(Operand, "a name")
+        }
         Rule::not | Rule::k_not => grouped(Operand, "`not`"),
         Rule::neg => grouped(Operand, "`-`"),
         Rule::in_set | Rule::k_in => grouped(Operator, "`in`"),

@@ -634,6 +634,18 @@ fn primary(pair: Pair<'_, Rule>) -> Built {
         Rule::text => ExprKind::Text(text(pair).value),
         Rule::boolean => ExprKind::Bool(is_true(pair.as_str())),
         Rule::section_score => ExprKind::Section(ident(next(&mut parts(pair)))),
+        Rule::call => {
+            let mut inner = parts(pair);
+            let function = ident(next(&mut inner));
+            let mut args = Vec::new();
+            let mut depth = 0;
+            for arg in inner {
+                let arg = expr(arg)?;
+                depth = depth.max(depth_of(&arg));
+                args.push(arg);
+            }
+            return Ok((node(ExprKind::Call(function, args), sp), depth + 1));
+        }
         Rule::total => ExprKind::Total,
         _ => ExprKind::Name(pair.as_str().to_owned()),
     };
@@ -647,6 +659,7 @@ pub(super) fn depth_of(e: &Expr) -> u32 {
             depth_of(x) + 1
         }
         ExprKind::In { expr, .. } => depth_of(expr) + 1,
+        ExprKind::Call(_, args) => args.iter().map(depth_of).max().unwrap_or(0) + 1,
         ExprKind::Binary(_, l, r) => depth_of(l).max(depth_of(r)) + 1,
         _ => 1,
     }

@@ -4,7 +4,7 @@
 //! PDFs both word the model this way.
 
 use super::Words;
-use crate::model::{Answer, ArithOp, CompareOp, Expr, Kind, Model};
+use crate::model::{Answer, ArithOp, CompareOp, Expr, Kind, Model, TextTest};
 use crate::t;
 
 /// « Si … » for a question, note or section shown under a condition.
@@ -135,6 +135,18 @@ fn clause(e: &Expr, model: &Model, nested: bool) -> String {
             }
         }
         Expr::Compare(op, a, b) => compare(*op, a, b, model),
+        Expr::TextTest(test, x) => {
+            let text = value(x, model);
+            match test {
+                TextTest::Contains(part) => {
+                    t!(w, "cond-contains", text = text, part = w.quoted(part))
+                }
+                TextTest::StartsWith(part) => {
+                    t!(w, "cond-starts-with", text = text, part = w.quoted(part))
+                }
+                TextTest::Url => t!(w, "cond-contains-url", text = text),
+            }
+        }
         other => value(other, model),
     }
 }
@@ -175,14 +187,15 @@ fn compare(op: CompareOp, a: &Expr, b: &Expr, model: &Model) -> String {
         CompareOp::Gt => "gt",
         CompareOp::Ge => "ge",
     };
-    // What the subject is, for languages whose words agree with it.
+    // What the subject is, for languages whose words agree with it: « le
+    // score » and « le nombre » agree alike.
     let subject = match a {
-        Expr::SectionScore(_) | Expr::Total => "score",
+        Expr::SectionScore(_) | Expr::Total | Expr::Count(_) | Expr::Length(_) => "score",
         _ if matches!(b, Expr::Date(_)) => "date",
         _ => "value",
     };
-    let compared = match (subject, b) {
-        ("score", Expr::Number(n)) => w.points(n),
+    let compared = match (a, b) {
+        (Expr::SectionScore(_) | Expr::Total, Expr::Number(n)) => w.points(n),
         _ => value(b, model),
     };
     t!(
@@ -211,6 +224,8 @@ fn value(e: &Expr, model: &Model) -> String {
             title = w.quoted(model.section(s).map_or(s.as_str(), |x| x.title.as_str()))
         ),
         Expr::Total => w.get("cond-total"),
+        Expr::Count(list) => count(list, model),
+        Expr::Length(x) => t!(w, "cond-length", text = value(x, model)),
         Expr::Neg(x) => t!(w, "cond-minus", value = value(x, model)),
         Expr::Arith(op, a, b) => {
             let symbol = match op {
@@ -223,6 +238,61 @@ fn value(e: &Expr, model: &Model) -> String {
         }
         other => clause(other, model, true),
     }
+}
+
+/// « le nombre de questions parmi 1.1, 1.2 et 1.3 auxquelles vous avez
+/// répondu « Oui » » when every counted condition tests the same answer,
+/// else « le nombre de conditions remplies parmi : … ; … ».
+fn count(list: &[Expr], model: &Model) -> String {
+    let w = model.words();
+    // What each condition tests, in words, and on which question.
+    let tested: Vec<Option<(String, &str)>> = list
+        .iter()
+        .map(|e| match e {
+            Expr::In {
+                question,
+                options,
+                negated: false,
+            } => {
+                let labels: Vec<String> = options
+                    .iter()
+                    .map(|o| option_label(model, question, o))
+                    .collect();
+                Some((alternatives(&labels, &w.get("cond-or")), question.as_str()))
+            }
+            Expr::Answer(q) if is_yes_no(model, q) => Some((yes_no(model, true), q.as_str())),
+            Expr::Compare(CompareOp::Eq, a, b) => match (&**a, &**b) {
+                (Expr::Answer(q), Expr::Bool(v)) => Some((yes_no(model, *v), q.as_str())),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    let uniform = tested.iter().all(|t| {
+        t.as_ref()
+            .zip(tested[0].as_ref())
+            .is_some_and(|(a, b)| a.0 == b.0)
+    });
+    if uniform && list.len() > 1 {
+        let numbers: Vec<String> = tested
+            .iter()
+            .flatten()
+            .map(|(_, q)| {
+                model
+                    .question(q)
+                    .map_or((*q).to_owned(), |q| q.number.clone())
+            })
+            .collect();
+        let options = tested[0].as_ref().map(|t| t.0.clone()).unwrap_or_default();
+        return t!(
+            w,
+            "cond-count-answered",
+            questions = alternatives(&numbers, &w.get("cond-and")),
+            options = options
+        );
+    }
+    let texts: Vec<String> = list.iter().map(|e| clause(e, model, true)).collect();
+    t!(w, "cond-count", conditions = texts.join(" ; "))
 }
 
 /// What a number question accepts: « Nombre entier de 0 à 30 », "Whole

@@ -236,6 +236,86 @@ fn every_operator_conforms() {
     assert!(conform(OPERATORS, cases) >= 400);
 }
 
+/// `count(…)` and the text functions, on texts of every shape.
+const FUNCTIONS: &str = r#"
+questionnaire fns "Fonctions" edition 2026 { lang fr }
+section a "A" {
+  question Y1 "y1" yesno
+  question Y2 "y2" yesno
+  question O1 "o1" one { met "Met"  unmet "Unmet"  na "N/A" }
+  question O2 "o2" one { met "Met"  unmet "Unmet" }
+  question M "m" many { x "X"  y "Y" }
+  question T "t" text
+  question L "l" text long
+  question U "u" url
+}
+section b "B" when count(section a in {met, na}) >= 1 or count(section a = yes) = 2 {
+  question Q1 "q1" yesno when count(Y1, Y2, O1 = met, M has x) >= 2
+  question Q2 "q2" yesno when length(T) >= 5 and contains(T, "lib")
+  question Q3 "q3" yesno when starts_with(L, "Le ") or contains_url(L)
+  question Q4 "q4" yesno when not contains_url(T) and count(section a has y, section a != no) > 1
+  question Q5 "q5" yesno when starts_with(U, "https://www.")
+}
+compute n "N" = count(Y1, not Y2, M has any) * 10 + length(T) + length(L)
+compute k "K" = count(section a = met) >= 1 and contains(L, "ΣΑΣ")
+levels { level 1 "Un" from 0 }
+"#;
+
+/// Texts for the text functions: web addresses or not, cases, accents.
+const TEXTS: &[&str] = &[
+    "libre",
+    "Logiciel LIBRE",
+    "lib",
+    "Le projet",
+    "le projet",
+    "Lepidoptère",
+    "voir https://exemple.org",
+    "voir https:// rien",
+    "HTTP://X.ORG",
+    "http:///chemin",
+    "https://",
+    "www.exemple.org",
+    "awww.exemple.org",
+    "(www.exemple.org)",
+    "www. exemple",
+    "www..org",
+    "ΣΑΣ est ici",
+    "σας",
+    "İstanbul",
+    "école ÉCOLE",
+    "😀😀😀😀😀",
+    "e\u{301}cole",
+    "texte\u{85}https://x",
+    "\u{feff}www.x",
+];
+
+#[test]
+#[ignore = "needs Node.js: run `bash scripts/test`"]
+fn counting_and_text_functions_conform() {
+    let (model, _) = model(FUNCTIONS);
+    let mut cases = random_answers(&model, 200, 26);
+    let mut rng = Lcg(3);
+    for (i, case) in cases.iter_mut().enumerate() {
+        for id in ["T", "L"] {
+            if rng.next(6) > 0 {
+                let text = TEXTS[(i + rng.next(TEXTS.len())) % TEXTS.len()];
+                case.values
+                    .insert(id.to_owned(), Answer::Text(text.to_owned()));
+            }
+        }
+        if rng.next(2) == 0 {
+            let url = [
+                "https://www.exemple.org",
+                "https://exemple.org",
+                "HTTPS://WWW.X.ORG",
+            ];
+            case.values
+                .insert("U".to_owned(), Answer::Text(url[rng.next(3)].to_owned()));
+        }
+    }
+    assert!(conform(FUNCTIONS, cases) >= 200);
+}
+
 /// One question of each kind, with bounds, for the answers as typed.
 const KINDS: &str = r#"
 questionnaire kinds "Types" edition 2025 { lang fr }

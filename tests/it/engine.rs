@@ -244,3 +244,82 @@ levels { level 1 "Un" from 0 gate section s >= 66.67% }
         1
     );
 }
+
+const COUNTING: &str = r#"
+section s "S" {
+  question P1 "P1" yesno
+  question P2 "P2" yesno
+  question C1 "C1" one { met "Met"  unmet "Unmet"  na "N/A" }
+  question C2 "C2" one { met "Met"  unmet "Unmet" }
+  question J "J" text
+}
+section t "T" {
+  question Q1 "Q1" yesno when count(P1, P2, section s = met) >= 3
+  question Q2 "Q2" yesno when length(J) >= 5 and contains(J, "LIBRE")
+  question Q3 "Q3" yesno when not contains_url(J)
+}
+compute n "n" = count(section s in {met, na}) * 10 + count(P1)
+levels { level 1 "Un" gate count(section s = yes) = 2 }
+"#;
+
+#[test]
+fn count_counts_what_holds_and_unknown_does_not_count() {
+    let m = model(COUNTING);
+    let e = Engine::new(&m);
+    let o = score(
+        &e,
+        r#"{ "answers": { "P1": true, "C1": "met", "C2": "met" } }"#,
+    )
+    .unwrap();
+    assert!(
+        shown(&o, "Q1"),
+        "P1, C1 and C2: 3, P2 unanswered does not count"
+    );
+    assert_eq!(o.level, 0, "only one yes");
+    let o = score(
+        &e,
+        r#"{ "answers": { "P1": true, "P2": true, "C1": "na" } }"#,
+    )
+    .unwrap();
+    assert!(!shown(&o, "Q1"), "P1, P2: 2");
+    assert_eq!(o.level, 1, "two yes answers in section s");
+    let trace = e.trace(
+        &answers::from_json(
+            &m,
+            r#"{ "answers": { "P1": true, "P2": true, "C1": "na" } }"#,
+        )
+        .answers,
+    );
+    assert_eq!(
+        trace["computed"][0], "11",
+        "C1 is na: 1 × 10, and P1 is yes: 1"
+    );
+}
+
+#[test]
+fn text_functions_are_unknown_when_unanswered() {
+    let m = model(COUNTING);
+    let e = Engine::new(&m);
+    let o = score(&e, r#"{ "answers": {} }"#).unwrap();
+    assert!(!shown(&o, "Q2"));
+    assert!(!shown(&o, "Q3"), "not unknown is unknown");
+    let o = score(&e, r#"{ "answers": { "J": "Logiciel libre" } }"#).unwrap();
+    assert!(shown(&o, "Q2"), "contains ignores case");
+    assert!(shown(&o, "Q3"));
+    let o = score(&e, r#"{ "answers": { "J": "libre : www.exemple.org" } }"#).unwrap();
+    assert!(!shown(&o, "Q3"));
+}
+
+#[test]
+fn a_count_over_a_section_reads_all_its_questions() {
+    let text = "questionnaire t \"T\" edition 2025 { lang fr }\nsection s \"S\" {\n  question P1 \"P1\" yesno\n  question Q \"Q\" yesno when count(section s = yes) >= 1\n}\n";
+    let compiled = crate::common::compile("t.grille", text.as_bytes().to_vec());
+    assert!(
+        compiled
+            .diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "E0008"),
+        "{:?}",
+        compiled.diagnostics
+    );
+}
