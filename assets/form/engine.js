@@ -362,18 +362,22 @@ const grille = (() => {
 
   /**
    * A number as src/words/mod.rs writes it: two decimals at most (rounded
-   * half up), the language's decimal separator and the one between groups
-   * of three digits (`separators`: [",", "\u202f"] in French, [".", ","] in
-   * English). `text` is a decimal ("12.5") or an exact fraction ("25/2").
+   * half up), or exactly `decimals` when given, the language's decimal
+   * separator and the one between groups of three digits (`separators`:
+   * [",", "\u202f"] in French, [".", ","] in English). `text` is a decimal
+   * ("12.5") or an exact fraction ("25/2").
    */
-  function number(text, separators) {
+  function number(text, separators, decimals) {
     const [point, thousands] = separators;
+    const places = decimals === undefined || decimals === null ? 2 : Number(decimals);
+    const scale = 10n ** BigInt(places);
     const [n, d = 1n] = String(text).includes("/") ? String(text).split("/").map(BigInt) : ((v) => [v.n, v.d])(parse(text));
-    const hundredths = ((n < 0n ? -n : n) * 200n + d) / (2n * d);
-    const whole = String(hundredths / 100n);
-    const rest = String(hundredths % 100n).padStart(2, "0").replace(/0+$/, "");
+    const units = ((n < 0n ? -n : n) * 2n * scale + d) / (2n * d);
+    const whole = String(units / scale);
+    let rest = places ? String(units % scale).padStart(places, "0") : "";
+    if (decimals === undefined || decimals === null) rest = rest.replace(/0+$/, "");
     const grouped = whole.replace(/\B(?=(\d{3})+$)/g, thousands);
-    return (n < 0n && hundredths ? "-" : "") + grouped + (rest ? point + rest : "");
+    return (n < 0n && units ? "-" : "") + grouped + (rest ? point + rest : "");
   }
 
   return { prepare, run, parse, show, compare: cmp, accept, number };

@@ -216,7 +216,9 @@
       const out = $("c-" + c.id);
       if (!out) return;
       const v = result.computed[i];
-      setText(out, v === null ? msg("script-pending") : v === true ? msg("script-yes") : v === false ? msg("script-no") : num(v));
+      const written = typeof v === "string" ? grille.number(v, bareme.separators, c.decimals) : null;
+      const shown = written !== null && c.unit ? msg("script-unit", { value: written, unit: c.unit }) : written;
+      setText(out, v === null ? msg("script-pending") : v === true ? msg("script-yes") : v === false ? msg("script-no") : shown);
     });
     progress(result, states);
     save();

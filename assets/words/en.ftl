@@ -195,6 +195,8 @@ script-error = Error: { $message }
 script-about = { $what } — { $text }
 script-computed-out = “{ $label }” is { $value }, outside { $range }: check the answers it depends on.
 script-pending = waiting for your answers
+# A computed value and its unit, with a no-break space between.
+script-unit = { $value }{"\u00A0"}{ $unit }
 script-yes = yes
 script-no = no
 script-not-applicable = Does not apply to your situation
@@ -255,6 +257,7 @@ pdf-out-of = out of { $points }
 pdf-section-no-points = This part earns no points.
 pdf-section-max = Maximum for the part: { $points }
 pdf-computed = Computed from your answers: { $label }.
+pdf-computed-unit = Computed from your answers: { $label }, in { $unit }.
 pdf-draft = Draft: this document is not published yet.
 pdf-jury-intro = Jury edition: it gives the points of each answer, the caps, the bands and the conditions of each level.
 pdf-maximum = Maximum

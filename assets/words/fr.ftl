@@ -207,6 +207,8 @@ script-error = Erreur : { $message }
 script-about = { $what } : { $text }
 script-computed-out = « { $label } » vaut { $value }, hors de { $range } : vérifiez les réponses dont elle dépend.
 script-pending = en attente de vos réponses
+# A computed value and its unit, with a no-break space between.
+script-unit = { $value }{"\u00A0"}{ $unit }
 script-yes = oui
 script-no = non
 script-not-applicable = Ne s’applique pas à votre situation
@@ -267,6 +269,7 @@ pdf-out-of = sur { $points }
 pdf-section-no-points = Cette partie ne rapporte pas de points.
 pdf-section-max = Maximum de la partie : { $points }
 pdf-computed = Calculé à partir de vos réponses : { $label }.
+pdf-computed-unit = Calculé à partir de vos réponses : { $label }, en { $unit }.
 pdf-draft = Version de travail : ce document n’est pas encore publié.
 pdf-jury-intro = Édition du jury : elle indique les points de chaque réponse, les plafonds, les tranches et les conditions de chaque niveau.
 pdf-maximum = Maximum

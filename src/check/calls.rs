@@ -202,9 +202,7 @@ impl Checker<'_> {
             };
             let offers = |o: &Ident| kind.options().iter().any(|c| c.id == o.name);
             match (&test, kind) {
-                (Test::Options(set, negated), Kind::One { .. })
-                    if set.iter().any(&offers) =>
-                {
+                (Test::Options(set, negated), Kind::One { .. }) if set.iter().any(&offers) => {
                     out.push(Expr::In {
                         question: q.to_owned(),
                         options: set

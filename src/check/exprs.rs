@@ -9,6 +9,9 @@ use crate::source::Span;
 use crate::suggest;
 use crate::syntax::ast::{self, BinaryOp, ExprKind, Ident, UnaryOp};
 
+/// The most decimals a computed value may be shown with.
+const MAX_DECIMALS: u32 = 6;
+
 /// A lowered expression and its type.
 #[derive(Clone, Debug)]
 pub(super) struct Typed {
@@ -590,6 +593,30 @@ impl Checker<'_> {
                     self.report(diagnostic::min_above_max(lo.span, hi.span));
                 }
             }
+            let decimals = c.decimals.as_ref().and_then(|d| {
+                let n = d
+                    .value
+                    .to_decimal(0)
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| *n <= MAX_DECIMALS);
+                if n.is_none() {
+                    self.report(diagnostic::invalid_value(
+                        d.span,
+                        "decimals",
+                        "a whole number from 0 to 6",
+                    ));
+                }
+                n
+            });
+            if t.as_ref().is_some_and(|t| t.ty == Ty::Bool) {
+                if let Some(unit) = &c.unit {
+                    self.report(diagnostic::not_on_yes_no_value("unit", unit.span));
+                }
+                if let Some(d) = &c.decimals {
+                    self.report(diagnostic::not_on_yes_no_value("decimals", d.span));
+                }
+            }
             if let Some(t) = t {
                 out.push(crate::model::Computed {
                     id: id.to_owned(),
@@ -599,6 +626,8 @@ impl Checker<'_> {
                         .range
                         .as_ref()
                         .map(|(lo, hi)| (lo.value.clone(), hi.value.clone())),
+                    unit: c.unit.as_ref().map(|u| u.value.clone()),
+                    decimals,
                     span: c.span,
                 });
             }

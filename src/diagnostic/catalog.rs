@@ -568,6 +568,16 @@ pub fn example_without_expect(id: &crate::syntax::ast::Ident) -> Diagnostic {
     .with_help("add what the answers must give, such as `expect level 2 total 64.5`")
 }
 
+pub fn not_on_yes_no_value(word: &str, span: Span) -> Diagnostic {
+    error(
+        Code::E0018,
+        format!("`{word}` is not allowed on a yes/no computed value"),
+        span,
+        "the value is yes or no",
+    )
+    .with_help("`unit` and `decimals` say how a computed number is written; remove it")
+}
+
 pub fn not_allowed(word: &str, type_keyword: &str, span: Span) -> Diagnostic {
     let help = match word {
         "cap" => "`cap` limits the points of a `many` question",

@@ -170,6 +170,13 @@ impl Printer<'_> {
                 number(&hi.value)
             ));
         }
+        if let Some(unit) = &c.unit {
+            line.push_str(" unit ");
+            line.push_str(&self.text(unit, indent, false));
+        }
+        if let Some(decimals) = &c.decimals {
+            line.push_str(&format!(" decimals {}", number(&decimals.value)));
+        }
         self.push(indent, line, Some(c.span.start), Some(c.span.end));
     }
 

@@ -185,6 +185,10 @@ impl Serialize for ComputedData<'_> {
             label: &'a Option<String>,
             expr: &'a Expr,
             range: &'a Option<(Num, Num)>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            unit: &'a Option<String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            decimals: &'a Option<u32>,
         }
         let c = self.0;
         Out {
@@ -192,6 +196,8 @@ impl Serialize for ComputedData<'_> {
             label: &c.label,
             expr: &c.expr,
             range: &c.range,
+            unit: &c.unit,
+            decimals: &c.decimals,
         }
         .serialize(serializer)
     }

@@ -265,6 +265,13 @@ pub struct Computed {
     pub expr: Expr,
     /// Declared bounds: a value outside them makes the answer set invalid.
     pub range: Option<(Num, Num)>,
+    /// Written after the value (`unit "€"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The value is shown with exactly this many decimals (`decimals 2`);
+    /// without it, with two at most.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u32>,
     #[serde(skip)]
     pub span: Span,
 }

@@ -324,11 +324,19 @@ fn section(model: &Model, s: &Section) -> SectionData {
         items.insert(
             index,
             ItemData::Computed {
-                label: t!(
-                    w,
-                    "pdf-computed",
-                    label = w.spacing(words::without_colon(label))
-                ),
+                label: match &c.unit {
+                    Some(unit) => t!(
+                        w,
+                        "pdf-computed-unit",
+                        label = w.spacing(words::without_colon(label)),
+                        unit = w.spacing(unit)
+                    ),
+                    None => t!(
+                        w,
+                        "pdf-computed",
+                        label = w.spacing(words::without_colon(label))
+                    ),
+                },
             },
         );
     }

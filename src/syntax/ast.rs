@@ -143,6 +143,10 @@ pub struct Compute {
     pub label: Option<Text>,
     pub expr: Expr,
     pub range: Option<(NumLit, NumLit)>,
+    /// `unit "€"`: written after the value.
+    pub unit: Option<Text>,
+    /// `decimals 2`: the value shown with exactly this many decimals.
+    pub decimals: Option<NumLit>,
     #[derive_where(skip(EqHashOrd))]
     pub span: Span,
 }

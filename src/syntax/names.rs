@@ -59,6 +59,7 @@ pub(super) fn name(rule: Rule) -> Name {
         Rule::example | Rule::k_example => grouped(Item, "`example`"),
         Rule::question | Rule::k_question => grouped(Item, "`question`"),
         Rule::range | Rule::k_range => single("`range`"),
+        Rule::decimals | Rule::k_decimals => single("`decimals`"),
         Rule::qtype => single("a question type such as `one`, `many`, `integer`"),
         Rule::k_yesno => grouped(Type, "`yesno`"),
         Rule::k_one => grouped(Type, "`one`"),
@@ -152,6 +153,7 @@ pub(super) fn name(rule: Rule) -> Name {
         | Rule::field_value
         | Rule::section_item
         | Rule::question_part
+        | Rule::compute_part
         | Rule::attribute
         | Rule::upper_bound
         | Rule::levels_item

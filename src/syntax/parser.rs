@@ -81,6 +81,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::k_many
             | Rule::k_integer
             | Rule::k_decimal
+            | Rule::k_decimals
             | Rule::k_percent
             | Rule::k_text
             | Rule::k_long
@@ -264,8 +265,20 @@ fn compute(pair: Pair<'_, Rule>) -> Result<Compute> {
     let mut label = None;
     let mut value = None;
     let mut range = None;
+    let mut unit = None;
+    let mut decimals = None;
+    // Where each part was first given, to report one given twice.
+    let mut given: Vec<(Rule, Span)> = Vec::new();
     for p in parts(pair) {
-        match p.as_rule() {
+        let rule = p.as_rule();
+        if matches!(rule, Rule::range | Rule::unit | Rule::decimals) {
+            if let Some((_, first)) = given.iter().find(|(r, _)| *r == rule) {
+                let word = p.as_str().split_whitespace().next().unwrap_or_default();
+                return Err(diagnostic::given_twice(word, span(&p), *first));
+            }
+            given.push((rule, span(&p)));
+        }
+        match rule {
             Rule::ident => id = Some(ident(p)),
             Rule::text => label = Some(text(p)),
             Rule::expr => value = Some(expr(p)?),
@@ -274,6 +287,8 @@ fn compute(pair: Pair<'_, Rule>) -> Result<Compute> {
                 let lo = num(next(&mut r));
                 range = Some((lo, num(next(&mut r))));
             }
+            Rule::unit => unit = Some(text(next(&mut parts(p)))),
+            Rule::decimals => decimals = Some(num(next(&mut parts(p)))),
             _ => {}
         }
     }
@@ -282,6 +297,8 @@ fn compute(pair: Pair<'_, Rule>) -> Result<Compute> {
         label,
         expr: value.expect("grammar guarantees an expression"),
         range,
+        unit,
+        decimals,
         span: sp,
     })
 }

@@ -261,6 +261,21 @@ impl<'m> Words<'m> {
         group(&n.to_decimal(2), self.lang)
     }
 
+    /// A number with exactly `decimals` decimals, rounded half up: « 1 234,50 »
+    /// for money. The page writes computed values declared with `decimals`
+    /// so (`assets/form/engine.js`, `number`).
+    pub fn number_fixed(&self, n: &Num, decimals: u32) -> String {
+        let places = decimals as usize;
+        let text = n.to_decimal(places);
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let padded = if places == 0 {
+            whole.to_owned()
+        } else {
+            format!("{whole}.{fraction:0<places$}")
+        };
+        group(&padded, self.lang)
+    }
+
     /// « 1 point », « 0,5 point », « 6 points »; "1 point", "0.5 points".
     pub fn points(&self, n: &Num) -> String {
         t!(self, "points", n = n)

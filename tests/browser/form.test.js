@@ -503,6 +503,8 @@ async function answer(page, id, value) {
     expect((await page.locator("#q-K2-warning").textContent()).includes("Toutes les écoles sont équipées"), "a soft check warns");
     equal(await page.locator("#q-K2-error").textContent(), "", "a soft check is no error");
     equal(await page.locator("#c-part_ecoles").textContent(), "100", "computed value");
+    await answer(page, "K3", "1234,5");
+    equal(await page.locator("#c-budget_ecoles").textContent(), "4\u202f938,00\u00a0€", "computed amount, with its unit and decimals");
     await page.screenshot({ path: path.join(out, "general-1280.png"), fullPage: true });
     await answer(page, "O1", ["a", "b"]);
     await answer(page, "O1", ["aucun"]);

@@ -3,7 +3,8 @@
 // CASES.json: { "bareme": …, "cases": [ { "answers": { … } } ] }, numbers as
 // text, "bareme" being the data the form embeds; or, for the answers as
 // typed, { "bareme": …, "typed": [ { "question": ID, "raw": TEXT or [IDS] } ] };
-// or, for numbers in words, { "numbers": [ TEXT ], "separators": [ ",", " " ] }.
+// or, for numbers in words, { "numbers": [ TEXT ], "separators": [ ",", " " ],
+// "decimals": N or null }.
 // ENGINE.js is the evaluator as the form embeds it (assets/form/engine.js by
 // default). Prints one result per case, as JSON: what `run` says, or what
 // `accept` says (numbers as exact fractions).
@@ -14,7 +15,7 @@ const grille = require(path.resolve(process.argv[3] || path.join(__dirname, "../
 
 const input = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 if (input.numbers) {
-  process.stdout.write(JSON.stringify(input.numbers.map((n) => grille.number(n, input.separators))));
+  process.stdout.write(JSON.stringify(input.numbers.map((n) => grille.number(n, input.separators, input.decimals))));
   process.exit(0);
 }
 const prepared = grille.prepare(input.bareme);

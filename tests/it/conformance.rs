@@ -559,9 +559,16 @@ fn numbers_are_written_in_each_language_as_the_engine_writes_them() {
         ]
         .map(String::from),
     );
-    for lang in Lang::ALL {
+    for (lang, decimals) in Lang::ALL
+        .iter()
+        .flat_map(|&lang| [None, Some(0), Some(2), Some(3)].map(|d| (lang, d)))
+    {
         let (point, thousands) = lang.separators();
-        let js = node(&json!({ "numbers": numbers, "separators": [point, thousands] }));
+        let js = node(&json!({
+            "numbers": numbers,
+            "separators": [point, thousands],
+            "decimals": decimals,
+        }));
         for (text, from_js) in numbers.iter().zip(&js) {
             let n = match text.split_once('/') {
                 Some((a, b)) => Num::parse(a)
@@ -570,8 +577,16 @@ fn numbers_are_written_in_each_language_as_the_engine_writes_them() {
                     .unwrap(),
                 None => Num::parse(text).unwrap(),
             };
-            let rust = Words::plain(lang).number(&n);
-            assert_eq!(json!(rust), *from_js, "{text} in {lang:?}");
+            let w = Words::plain(lang);
+            let rust = match decimals {
+                Some(d) => w.number_fixed(&n, d),
+                None => w.number(&n),
+            };
+            assert_eq!(
+                json!(rust),
+                *from_js,
+                "{text} in {lang:?}, {decimals:?} decimals"
+            );
         }
     }
 }
