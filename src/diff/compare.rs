@@ -442,6 +442,18 @@ fn computed_changes(old: &Model, new: &Model, w: Words<'_>) -> Vec<Change> {
                     range(&c.range),
                     range(&n.range),
                 );
+                compare(
+                    &mut computed,
+                    &t!(w, "diff-computed-unit", id = &c.id),
+                    c.unit.clone(),
+                    n.unit.clone(),
+                );
+                compare(
+                    &mut computed,
+                    &t!(w, "diff-computed-decimals", id = &c.id),
+                    c.decimals.map(|d| d.to_string()),
+                    n.decimals.map(|d| d.to_string()),
+                );
             }
         }
     }
