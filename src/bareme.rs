@@ -157,7 +157,13 @@ pub fn answers_schema(model: &Model) -> String {
             );
         }
     }
-    let schema = json!({
+    for m in model.mentions.iter().filter(|m| m.jury) {
+        jury.insert(
+            m.id.clone(),
+            json!({ "title": m.label, "description": "the jury's decision on this mention", "type": ["boolean", "null"] }),
+        );
+    }
+    let mut schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": format!("Answers to « {} », edition {}", model.title, model.edition),
         "description": "One candidate's answers, as `grille score` reads them. `null` or an empty text means not answered.",
@@ -173,6 +179,17 @@ pub fn answers_schema(model: &Model) -> String {
         "required": ["answers"],
         "additionalProperties": false
     });
+    if !model.mentions.is_empty() {
+        schema["properties"]["previous"] = json!({
+            "description": "the previous edition's result, for mentions that compare with it",
+            "type": "object",
+            "properties": {
+                "level": { "type": ["integer", "null"], "minimum": 0 },
+                "total": { "type": ["number", "null"] }
+            },
+            "additionalProperties": false
+        });
+    }
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     text

@@ -22,9 +22,31 @@ pub fn levels(checked: Checked) -> Checked {
         return Checked { model, diagnostics };
     };
     diagnostics.extend(unreached(&model));
+    diagnostics.extend(mentions_never_awarded(&model));
     diagnostic::sort_and_dedup(&mut diagnostics);
     let model = (!diagnostic::has_errors(&diagnostics)).then_some(model);
     Checked { model, diagnostics }
+}
+
+/// A mention whose rule is proven never to hold, trying every answer to the
+/// yes/no and choice questions it reads (E0035).
+fn mentions_never_awarded(model: &Model) -> Vec<Diagnostic> {
+    let engine = Engine::new(model).quiet();
+    model
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let rule = m.rule.as_ref()?;
+            crate::engine::proof::never_together(&engine, &[rule]).then(|| {
+                let source = m.source.as_deref().unwrap_or_default();
+                diagnostic::mention_never_awarded(
+                    m.span,
+                    &m.id,
+                    &format!("its condition `{source}` can never hold"),
+                )
+            })
+        })
+        .collect()
 }
 
 fn unreached(model: &Model) -> Vec<Diagnostic> {

@@ -58,6 +58,12 @@ cond-not = it is not true that { $condition }
 cond-answer-to = the answer to { $question }
 cond-section-score = the score of the part { $title }
 cond-total = the total score
+cond-level = the level awarded
+cond-previous-level = the level awarded in the previous edition
+cond-previous-total = the total score in the previous edition
+cond-level-compared = the level awarded
+cond-previous-level-compared = the level awarded in the previous edition
+cond-previous-total-compared = the total score in the previous edition
 cond-minus = minus { $value }
 cond-count = the number of these conditions that hold: { $conditions }
 cond-count-answered = the number of { $options } answers to questions { $questions }
@@ -272,6 +278,9 @@ pdf-threshold = Threshold
 pdf-conditions = Conditions
 pdf-threshold-percent = { $percent }% of the maximum, that is { $points }
 pdf-by-conditions = none: the conditions alone
+pdf-mentions = Mentions
+pdf-mention-rule = Awarded if { $condition }.
+pdf-mention-jury = Decided by the jury.
 
 ## Explanations (`grille score --explain`, `grille test`)
 
@@ -281,6 +290,10 @@ explain-share = { $percent }%
 explain-section-value = section `{ $id }`: { $score } / { $max } ({ $share })
 explain-total-value = total: { $score } / { $max }
 explain-answer-value = `{ $id }`: { $answer }
+explain-level-value = level: { $value }
+explain-previous-level-value = previous level: { $value }
+explain-previous-total-value = previous total: { $value }
+explain-not-given = not given
 explain-count-value = { $held ->
     [0] none of the { $count } counted conditions holds
     [one] { $held } of the { $count } counted conditions holds
@@ -304,6 +317,14 @@ explain-gate-unknown = unknown (answers missing)
 explain-missing = { $points } missing ({ $required } needed)
 explain-gate-not-met = the condition `{ $source }` is not met
 explain-gate-not-known = the condition `{ $source }` is not established
+explain-mentions = Mentions:
+explain-mention = { $label } ({ $how }): { $state }
+explain-mention-rule = when `{ $source }`
+explain-mention-jury = decided by the jury
+explain-mention-awarded = awarded
+explain-mention-not-awarded = not awarded
+explain-mention-refused = not awarded by the jury
+explain-mention-pending = for the jury to decide
 explain-next = { $level }: { $reasons }.
 explain-hidden = not shown (condition not met)
 explain-unanswered = unanswered
@@ -319,6 +340,7 @@ explain-no-band = { $value } → outside the bands
 explain-jury = jury’s mark { $mark }
 explain-jury-pending = jury’s mark pending
 score-provisional = (provisional)
+score-mention-pending = (for the jury to decide)
 
 ## What changed between two editions (`grille diff`)
 
@@ -361,6 +383,11 @@ diff-computed-range = range of `{ $id }`
 diff-computed-unit = unit of `{ $id }`
 diff-computed-decimals = decimals of `{ $id }`
 diff-computed-title = Computed values
+diff-mention-added = mention `{ $id }` added
+diff-mention-removed = mention `{ $id }` removed
+diff-mention-label = name of mention `{ $id }`
+diff-mention-how = how mention `{ $id }` is awarded
+diff-mention-rule = when `{ $source }`
 diff-levels = levels
 diff-threshold-percent = { $percent }% ({ $points })
 diff-level-removed = level { $number } removed

@@ -61,6 +61,12 @@ cond-not = il n’est pas vrai que { $condition }
 cond-answer-to = la réponse à { $question }
 cond-section-score = le score de la partie { $title }
 cond-total = le score total
+cond-level = le niveau obtenu
+cond-previous-level = le niveau obtenu à l’édition précédente
+cond-previous-total = le score total obtenu à l’édition précédente
+cond-level-compared = celui obtenu
+cond-previous-level-compared = celui obtenu à l’édition précédente
+cond-previous-total-compared = celui obtenu à l’édition précédente
 cond-minus = moins { $value }
 cond-count = le nombre de conditions remplies parmi celles-ci : { $conditions }
 cond-count-answered = le nombre de réponses { $options } aux questions { $questions }
@@ -284,6 +290,9 @@ pdf-threshold = Seuil
 pdf-conditions = Conditions
 pdf-threshold-percent = { $percent } % du maximum, soit { $points }
 pdf-by-conditions = aucun : les conditions seules
+pdf-mentions = Mentions
+pdf-mention-rule = Attribuée si { $condition }.
+pdf-mention-jury = Décidée par le jury.
 
 ## Explanations (`grille score --explain`, `grille test`)
 
@@ -293,6 +302,10 @@ explain-share = { $percent } %
 explain-section-value = section `{ $id }` : { $score } / { $max } ({ $share })
 explain-total-value = total : { $score } / { $max }
 explain-answer-value = `{ $id }` : { $answer }
+explain-level-value = niveau : { $value }
+explain-previous-level-value = niveau précédent : { $value }
+explain-previous-total-value = total précédent : { $value }
+explain-not-given = non donné
 explain-count-value = { $held ->
     [0] aucune des { $count } conditions comptées n’est remplie
     [one] { $held } des { $count } conditions comptées est remplie
@@ -316,6 +329,14 @@ explain-gate-unknown = inconnue (réponses manquantes)
 explain-missing = il manque { $points } ({ $required } requis)
 explain-gate-not-met = la condition `{ $source }` n’est pas remplie
 explain-gate-not-known = la condition `{ $source }` n’est pas établie
+explain-mentions = Mentions :
+explain-mention = { $label } ({ $how }) : { $state }
+explain-mention-rule = si `{ $source }`
+explain-mention-jury = décidée par le jury
+explain-mention-awarded = attribuée
+explain-mention-not-awarded = non attribuée
+explain-mention-refused = non attribuée par le jury
+explain-mention-pending = à décider par le jury
 explain-next = { $level } : { $reasons }.
 explain-hidden = non affichée (condition non remplie)
 explain-unanswered = sans réponse
@@ -331,6 +352,7 @@ explain-no-band = { $value } → hors tranches
 explain-jury = note du jury { $mark }
 explain-jury-pending = note du jury en attente
 score-provisional = (provisoire)
+score-mention-pending = (à décider par le jury)
 
 ## What changed between two editions (`grille diff`)
 
@@ -373,6 +395,11 @@ diff-computed-range = intervalle de `{ $id }`
 diff-computed-unit = unité de `{ $id }`
 diff-computed-decimals = décimales de `{ $id }`
 diff-computed-title = Valeurs calculées
+diff-mention-added = mention `{ $id }` ajoutée
+diff-mention-removed = mention `{ $id }` retirée
+diff-mention-label = nom de la mention `{ $id }`
+diff-mention-how = attribution de la mention `{ $id }`
+diff-mention-rule = si `{ $source }`
 diff-levels = niveaux
 diff-threshold-percent = { $percent } % ({ $points })
 diff-level-removed = niveau { $number } retiré

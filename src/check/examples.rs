@@ -15,6 +15,7 @@ impl Checker<'_> {
         &mut self,
         sections: &[model::Section],
         levels: &Levels,
+        mentions: &[model::Mention],
     ) -> Vec<model::Example> {
         let questions: BTreeMap<&str, &model::Question> = sections
             .iter()
@@ -28,8 +29,9 @@ impl Checker<'_> {
                 continue;
             };
             let answers = self.example_answers(&questions, e);
-            let jury = self.example_jury(&questions, e);
-            let expect = self.expectations(levels, e);
+            let (jury, decisions) = self.example_jury(&questions, mentions, e);
+            let previous = self.example_previous(levels, e);
+            let expect = self.expectations(levels, mentions, e);
             if e.expect.is_empty() {
                 self.report(diagnostic::example_without_expect(&e.id));
             }
@@ -38,6 +40,8 @@ impl Checker<'_> {
                 title: e.title.as_ref().map(|t| t.value.clone()),
                 answers,
                 jury,
+                decisions,
+                previous,
                 expect,
                 span: e.span,
             });
@@ -78,14 +82,56 @@ impl Checker<'_> {
         answers
     }
 
-    /// An example's jury scores, each within its question's maximum.
+    /// An example's jury scores, each within its question's maximum, and
+    /// its decisions on the mentions the jury decides.
     fn example_jury(
         &mut self,
         questions: &BTreeMap<&str, &model::Question>,
+        mentions: &[model::Mention],
         e: &ast::Example,
-    ) -> BTreeMap<String, Num> {
+    ) -> (BTreeMap<String, Num>, BTreeMap<String, bool>) {
         let mut jury = BTreeMap::new();
-        for (key, score) in &e.jury {
+        let mut decisions = BTreeMap::new();
+        for (key, value) in &e.jury {
+            if let Some(m) = mentions.iter().find(|m| m.id == key.name) {
+                match value {
+                    ast::JuryValue::Decision(b, _) if m.jury => {
+                        decisions.insert(key.name.clone(), *b);
+                    }
+                    ast::JuryValue::Decision(..) => {
+                        self.report(diagnostic::not_a_jury_mention(key.span, &key.name));
+                    }
+                    ast::JuryValue::Mark(n) => {
+                        self.report(diagnostic::example_answer(
+                            n.span,
+                            &key.name,
+                            "`yes` or `no`",
+                        ));
+                    }
+                }
+                continue;
+            }
+            let score = match value {
+                ast::JuryValue::Mark(n) => n,
+                ast::JuryValue::Decision(_, span) => {
+                    if questions.contains_key(key.name.as_str()) {
+                        self.report(diagnostic::example_answer(
+                            *span,
+                            &key.name,
+                            "a whole number",
+                        ));
+                    } else {
+                        let suggestion = suggest::closest(
+                            &key.name,
+                            mentions.iter().filter(|m| m.jury).map(|m| m.id.as_str()),
+                        );
+                        self.report(diagnostic::undefined_reference(
+                            &key.name, key.span, suggestion, false,
+                        ));
+                    }
+                    continue;
+                }
+            };
             match questions.get(key.name.as_str()).map(|q| &q.scoring) {
                 Some(Scoring::Jury { max }) => {
                     if score.value.is_integer() && !score.value.is_negative() && score.value <= *max
@@ -104,19 +150,57 @@ impl Checker<'_> {
                 }
             }
         }
-        jury
+        (jury, decisions)
+    }
+
+    /// `previous level 2 total 80`: an existing level, a total.
+    fn example_previous(&mut self, levels: &Levels, e: &ast::Example) -> model::Previous {
+        let mut previous = model::Previous::default();
+        for x in &e.previous {
+            match x {
+                Expectation::Level(n) => match self.example_level_number(n, levels) {
+                    Some(v) => previous.level = Some(v),
+                    None => self.report(diagnostic::example_level(n.span, levels)),
+                },
+                Expectation::Total(n) => previous.total = Some(n.value.clone()),
+                _ => {}
+            }
+        }
+        previous
+    }
+
+    /// A level number of the questionnaire (0: not labelled).
+    fn example_level_number(&self, n: &ast::NumLit, levels: &Levels) -> Option<u32> {
+        n.value.to_decimal(0).parse::<u32>().ok().filter(|v| {
+            n.value.is_integer() && (*v == 0 || levels.levels.iter().any(|l| l.number == *v))
+        })
     }
 
     /// What an example expects: a level, a total, section scores, or that it is invalid.
-    fn expectations(&mut self, levels: &Levels, e: &ast::Example) -> Expectations {
+    fn expectations(
+        &mut self,
+        levels: &Levels,
+        mentions: &[model::Mention],
+        e: &ast::Example,
+    ) -> Expectations {
         let mut expect = Expectations::default();
         for x in &e.expect {
             match x {
+                Expectation::Mentions(ids, _) => {
+                    let mut list = Vec::new();
+                    for id in ids {
+                        if mentions.iter().any(|m| m.id == id.name) {
+                            list.push(id.name.clone());
+                        } else {
+                            let suggestion =
+                                suggest::closest(&id.name, mentions.iter().map(|m| m.id.as_str()));
+                            self.report(diagnostic::unknown_mention(id, suggestion));
+                        }
+                    }
+                    expect.mentions = Some(list);
+                }
                 Expectation::Level(n) => {
-                    let number = n.value.to_decimal(0).parse::<u32>().ok().filter(|v| {
-                        n.value.is_integer()
-                            && (*v == 0 || levels.levels.iter().any(|l| l.number == *v))
-                    });
+                    let number = self.example_level_number(n, levels);
                     match number {
                         Some(v) => expect.level = Some(v),
                         None => self.report(diagnostic::example_level(n.span, levels)),

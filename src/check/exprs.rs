@@ -58,11 +58,13 @@ impl Ty {
     }
 }
 
-/// Where an expression stands: only level gates may read scores.
+/// Where an expression stands: only level gates and mentions may read
+/// scores, only mentions the level awarded and the previous result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Ctx {
     Answers,
     Scores,
+    Mentions,
 }
 
 /// Words a French author may write for `yes` and `no`.
@@ -134,7 +136,7 @@ impl<'a> Checker<'a> {
             },
             ExprKind::Name(n) => self.name(n, e.span),
             ExprKind::Section(id) => {
-                if ctx != Ctx::Scores {
+                if ctx == Ctx::Answers {
                     self.report(diagnostic::score_outside_levels(e.span));
                     return None;
                 }
@@ -149,11 +151,29 @@ impl<'a> Checker<'a> {
                 )
             }
             ExprKind::Total => {
-                if ctx != Ctx::Scores {
+                if ctx == Ctx::Answers {
                     self.report(diagnostic::score_outside_levels(e.span));
                     return None;
                 }
                 typed(Expr::Total, Ty::Score(None))
+            }
+            ExprKind::Level | ExprKind::Previous(_) => {
+                let (expr, what, integer) = match e.kind {
+                    ExprKind::Level => (Expr::Level, "level", true),
+                    ExprKind::Previous(true) => (Expr::Previous(true), "previous level", true),
+                    _ => (Expr::Previous(false), "previous total", false),
+                };
+                if ctx != Ctx::Mentions {
+                    self.report(diagnostic::result_outside_mentions(e.span, what));
+                    return None;
+                }
+                typed(
+                    expr,
+                    Ty::Number {
+                        integer,
+                        percent: false,
+                    },
+                )
             }
             ExprKind::Unary(UnaryOp::Not, x) => {
                 let t = self.lower(x, ctx)?;

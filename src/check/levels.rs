@@ -168,7 +168,7 @@ impl Checker<'_> {
         let mut gates = Vec::new();
         for g in &l.gates {
             if let Some(expr) = self.condition(g, Ctx::Scores, "a `gate`") {
-                if let Some(reason) = self.impossible(&expr) {
+                if let Some(reason) = self.impossible(&expr, 0) {
                     self.report(diagnostic::unreachable_gate(g.span, number, &reason));
                 }
                 gates.push(Gate {
@@ -181,15 +181,24 @@ impl Checker<'_> {
         gates
     }
 
-    /// Why a gate can never hold, when that can be seen without searching
-    /// answer sets: a score above its maximum, or a constant `no`.
-    fn impossible(&self, e: &Expr) -> Option<String> {
+    /// Why a condition can never hold, when that can be seen without
+    /// searching answer sets: a score (or the level, up to `top_level`)
+    /// above its maximum, or a constant `no`.
+    pub(super) fn impossible(&self, e: &Expr, top_level: u32) -> Option<String> {
         match e {
-            Expr::Bool(false) => Some("the gate is always false".to_owned()),
-            Expr::And(a, b) => self.impossible(a).or_else(|| self.impossible(b)),
-            Expr::Or(a, b) => self.impossible(a).and(self.impossible(b)),
+            Expr::Bool(false) => Some("the condition is always false".to_owned()),
+            Expr::And(a, b) => self
+                .impossible(a, top_level)
+                .or_else(|| self.impossible(b, top_level)),
+            Expr::Or(a, b) => self
+                .impossible(a, top_level)
+                .and(self.impossible(b, top_level)),
             Expr::Compare(op @ (CompareOp::Ge | CompareOp::Gt | CompareOp::Eq), score, value) => {
-                let (Expr::Number(n), Some((what, max))) = (&**value, self.score_of(score)) else {
+                let maximum = match &**score {
+                    Expr::Level => Some(("the level".to_owned(), Num::from_int(top_level.into()))),
+                    other => self.score_of(other),
+                };
+                let (Expr::Number(n), Some((what, max))) = (&**value, maximum) else {
                     return None;
                 };
                 let beyond = match op {
@@ -198,7 +207,7 @@ impl Checker<'_> {
                 };
                 beyond.then(|| {
                     format!(
-                        "{what} is at most {max}, and the gate needs {} {n}",
+                        "{what} is at most {max}, and the condition needs {} {n}",
                         op.symbol()
                     )
                 })

@@ -9,6 +9,7 @@ mod header;
 mod interval;
 mod levels;
 mod lints;
+mod mentions;
 mod order;
 mod questions;
 mod symbols;
@@ -49,7 +50,8 @@ pub fn check(file: &ast::File, text: &str) -> Checked {
     checker.check_order(&sections);
     let max: Num = sections.iter().map(|s| s.max.clone()).sum();
     let levels = checker.levels(&sections, &max);
-    let examples = checker.examples(&sections, &levels);
+    let mentions = checker.mentions(&levels);
+    let examples = checker.examples(&sections, &levels, &mentions);
     checker.lints(&sections);
 
     let mut diagnostics = std::mem::take(&mut checker.diags);
@@ -62,6 +64,7 @@ pub fn check(file: &ast::File, text: &str) -> Checked {
         sections,
         computed,
         levels,
+        mentions,
         examples,
         max,
         index: std::sync::OnceLock::new(),

@@ -7,6 +7,7 @@ use crate::syntax::ast::{self, Ident};
 /// Words that expressions reserve: an id spelt so could not be referred to.
 const RESERVED: &[&str] = &[
     "and", "or", "not", "in", "has", "any", "yes", "no", "true", "false", "section", "total",
+    "level", "previous",
 ];
 
 impl<'a> Checker<'a> {

@@ -132,6 +132,7 @@ impl Diagnostic for Answers<'_> {
         let label = match self.problem.kind {
             Kind::Answer | Kind::Check => format!("the answer to `{question}`"),
             Kind::Jury => format!("the jury's mark for `{question}`"),
+            Kind::Previous => "the previous edition's result".to_owned(),
             Kind::UnknownQuestion => "not a question of this questionnaire".to_owned(),
             Kind::Shape | Kind::UnknownKey | Kind::OtherEdition => "this value".to_owned(),
             Kind::Column => "the header row".to_owned(),

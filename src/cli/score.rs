@@ -164,7 +164,9 @@ fn print_table(scored: &[Scored<'_>], model: &Model, with_explanation: bool) {
             .enumerate()
             .map(|(c, (cell, w))| {
                 let pad = w - cell.chars().count();
-                if c == 0 || c == 3 {
+                // Texts to the left (names, mentions), numbers to the right.
+                let mentions = !model.mentions.is_empty() && c + 1 == r.len();
+                if c == 0 || c == 3 || mentions {
                     format!("{cell}{}", " ".repeat(pad))
                 } else {
                     format!("{}{cell}", " ".repeat(pad))
@@ -187,7 +189,29 @@ fn header(model: &Model) -> Vec<String> {
         .map(String::from)
         .to_vec();
     h.extend(model.sections.iter().map(|s| s.id.clone()));
+    if !model.mentions.is_empty() {
+        h.push("mentions".to_owned());
+    }
     h
+}
+
+/// The labels of the mentions awarded, and « (à décider) » after those the
+/// jury has not decided yet.
+fn mention_words(o: &grille::engine::Outcome<'_>, model: &Model) -> String {
+    let w = model.words();
+    let mut words: Vec<String> = o
+        .mentions
+        .iter()
+        .filter(|m| m.awarded == Some(true))
+        .map(|m| m.label.to_owned())
+        .collect();
+    words.extend(
+        o.mentions
+            .iter()
+            .filter(|m| m.awarded.is_none())
+            .map(|m| format!("{} {}", m.label, w.get("score-mention-pending"))),
+    );
+    words.join(", ")
 }
 
 fn row(s: &Scored<'_>, model: &Model) -> Vec<String> {
@@ -210,6 +234,9 @@ fn row(s: &Scored<'_>, model: &Model) -> Vec<String> {
                 o.level_name.unwrap_or_default().to_owned()
             ));
             r.extend(o.sections.iter().map(|s| w.number(&s.score)));
+            if !model.mentions.is_empty() {
+                r.push(mention_words(o, model));
+            }
         }
         Err(problems) => {
             r.extend(["invalid".to_owned(), "—".to_owned()]);
@@ -219,6 +246,9 @@ fn row(s: &Scored<'_>, model: &Model) -> Vec<String> {
                 if problems.len() == 1 { "" } else { "s" }
             ));
             r.extend(model.sections.iter().map(|_| "—".to_owned()));
+            if !model.mentions.is_empty() {
+                r.push("—".to_owned());
+            }
         }
     }
     r
@@ -237,6 +267,10 @@ fn print_csv(scored: &[Scored<'_>], model: &Model) {
     .map(String::from)
     .to_vec();
     header.extend(model.sections.iter().map(|s| s.id.clone()));
+    let with_mentions = !model.mentions.is_empty();
+    if with_mentions {
+        header.push("mentions".to_owned());
+    }
     header.push("errors".to_owned());
     let _ = out.write_record(&header);
     for s in scored {
@@ -249,10 +283,14 @@ fn print_csv(scored: &[Scored<'_>], model: &Model) {
                 r.push(o.level_name.unwrap_or_default().to_owned());
                 r.push(o.provisional.is_some().to_string());
                 r.extend(o.sections.iter().map(|s| s.score.to_decimal(6)));
+                if with_mentions {
+                    r.push(o.awarded().join(";"));
+                }
                 r.push(String::new());
             }
             Err(problems) => {
-                r.extend(std::iter::repeat_n(String::new(), 5 + model.sections.len()));
+                let empty = 5 + model.sections.len() + usize::from(with_mentions);
+                r.extend(std::iter::repeat_n(String::new(), empty));
                 r.push(
                     problems
                         .iter()

@@ -438,13 +438,25 @@ pub fn computed_type(span: Span, found: &str) -> Diagnostic {
 pub fn score_outside_levels(span: Span) -> Diagnostic {
     error(
         Code::E0022,
-        "scores can only be used in level gates",
+        "scores can only be used in level gates and mentions",
         span,
         "a score is not known while answering",
     )
     .with_help(
-        "use `section ID` and `total` in a `gate` of a level; conditions and checks read answers",
+        "use `section ID` and `total` in a `gate` of a level or the `when` of a mention; conditions and checks read answers",
     )
+}
+
+pub fn result_outside_mentions(span: Span, what: &str) -> Diagnostic {
+    error(
+        Code::E0022,
+        format!("`{what}` can only be used in mentions"),
+        span,
+        "not known here",
+    )
+    .with_help(format!(
+        "`{what}` is known once the level is awarded: use it in the `when` of a mention"
+    ))
 }
 
 pub fn division_by_zero(span: Span, range: &str, question: Option<&str>) -> Diagnostic {
@@ -876,6 +888,63 @@ pub fn unreachable_gate(span: Span, number: u32, reason: &str) -> Diagnostic {
         reason.to_owned(),
     )
     .with_help("lower the gate's requirement, or give more points to what it measures")
+}
+
+pub fn mention_without_rule(id: &crate::syntax::ast::Ident, both: bool) -> Diagnostic {
+    let (message, label) = if both {
+        (
+            format!("mention `{}` has both a rule and `jury`", id.name),
+            "a rule and a jury decision",
+        )
+    } else {
+        (
+            format!(
+                "mention `{}` says neither when it is awarded nor that the jury decides",
+                id.name
+            ),
+            "no `when` and no `jury`",
+        )
+    };
+    error(Code::E0019, message, id.span, label).with_help(
+        "give a mention either `when CONDITION` (awarded when it holds) or `jury` (the jury decides)",
+    )
+}
+
+pub fn unknown_mention(id: &crate::syntax::ast::Ident, suggestion: Option<&str>) -> Diagnostic {
+    error(
+        Code::E0003,
+        format!("there is no mention `{}`", id.name),
+        id.span,
+        "not a mention",
+    )
+    .with_help_opt(did_you_mean(suggestion).or_else(|| {
+        Some(
+            "declare it in a `mentions { … }` block, or use the id of a declared mention"
+                .to_owned(),
+        )
+    }))
+}
+
+pub fn mention_never_awarded(span: Span, id: &str, reason: &str) -> Diagnostic {
+    error(
+        Code::E0035,
+        format!("mention `{id}` can never be awarded"),
+        span,
+        reason.to_owned(),
+    )
+    .with_help("correct its condition: as written, no answer set satisfies it")
+}
+
+pub fn not_a_jury_mention(span: Span, id: &str) -> Diagnostic {
+    error(
+        Code::E0031,
+        format!("mention `{id}` is not decided by the jury"),
+        span,
+        "awarded by its rule",
+    )
+    .with_help(
+        "the `jury` block decides only mentions declared with `jury`; this one follows its `when`",
+    )
 }
 
 // ---------------------------------------------------------------- values

@@ -66,6 +66,7 @@ codes! {
     E0032 Error "unsupported language",
     E0033 Error "unknown function",
     E0034 Error "invalid function arguments",
+    E0035 Error "mention never awarded",
     W0001 Warning "cap never reached",
     W0002 Warning "duplicate label",
     W0003 Warning "unused computed value",

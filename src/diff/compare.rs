@@ -285,7 +285,55 @@ pub fn diff(old: &Model, new: &Model) -> Diff {
         sections,
         computed: computed_changes(old, new, w),
         levels: level_changes(old, new, w),
+        mentions: mention_changes(old, new, w),
     }
+}
+
+/// Mentions added, removed, renamed, or awarded otherwise.
+fn mention_changes(old: &Model, new: &Model, w: Words<'_>) -> Vec<Change> {
+    let how = |m: &crate::model::Mention| match &m.source {
+        Some(source) => t!(w, "diff-mention-rule", source = source.as_str()),
+        None => w.get("explain-mention-jury"),
+    };
+    let mut out = Vec::new();
+    for m in &old.mentions {
+        match new.mentions.iter().find(|n| n.id == m.id) {
+            None => out.push(change(
+                t!(w, "diff-mention-removed", id = &m.id),
+                Some(w.quoted(&m.label)),
+                None,
+            )),
+            Some(n) => {
+                compare(
+                    &mut out,
+                    &t!(w, "diff-mention-label", id = &m.id),
+                    Some(w.quoted(&m.label)),
+                    Some(w.quoted(&n.label)),
+                );
+                // The rule as the model reads it: a change of layout is none.
+                let rule = |m: &crate::model::Mention| m.rule.as_ref().map(ToString::to_string);
+                if rule(m) != rule(n) || m.jury != n.jury {
+                    out.push(change(
+                        t!(w, "diff-mention-how", id = &m.id),
+                        Some(how(m)),
+                        Some(how(n)),
+                    ));
+                }
+            }
+        }
+    }
+    for n in new
+        .mentions
+        .iter()
+        .filter(|n| old.mentions.iter().all(|m| m.id != n.id))
+    {
+        out.push(change(
+            t!(w, "diff-mention-added", id = &n.id),
+            None,
+            Some(format!("{} ({})", w.quoted(&n.label), how(n))),
+        ));
+    }
+    out
 }
 
 /// What changed in a section of the new edition, if anything.

@@ -26,6 +26,8 @@ pub struct Diff {
     /// Computed values and levels.
     pub computed: Vec<Change>,
     pub levels: Vec<Change>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Change>,
 }
 
 #[derive(Serialize)]
@@ -81,5 +83,6 @@ impl Diff {
             && self.sections.is_empty()
             && self.computed.is_empty()
             && self.levels.is_empty()
+            && self.mentions.is_empty()
     }
 }

@@ -173,6 +173,7 @@ pub fn human(diff: &Diff, rows: &[Regraded<'_>]) -> String {
     for (title, list) in [
         ("diff-computed-title", &diff.computed),
         ("pdf-levels", &diff.levels),
+        ("pdf-mentions", &diff.mentions),
     ] {
         if !list.is_empty() {
             out.push_str(&format!("\n{}\n", w.get(title)));
@@ -335,6 +336,7 @@ pub fn markdown(diff: &Diff, rows: &[Regraded<'_>]) -> String {
     for (title, list) in [
         ("diff-computed-title", &diff.computed),
         ("pdf-levels", &diff.levels),
+        ("pdf-mentions", &diff.mentions),
     ] {
         if !list.is_empty() {
             out.push_str(&format!("\n## {}\n\n", w.get(title)));

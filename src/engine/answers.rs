@@ -3,7 +3,7 @@
 
 use super::answer::{answer, Raw};
 use super::{Problem, ProblemKind};
-use crate::model::{Answer, Model, Question, Scoring};
+use crate::model::{Answer, Model, Previous, Question, Scoring};
 use crate::num::Num;
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
@@ -26,6 +26,10 @@ pub struct Answers {
     pub values: BTreeMap<String, Answer>,
     /// The jury's scores, for jury questions.
     pub jury: BTreeMap<String, Num>,
+    /// The jury's decision on each mention it decides (absent: not yet).
+    pub decisions: BTreeMap<String, bool>,
+    /// The previous edition's result, when given.
+    pub previous: Previous,
 }
 
 /// Answers as an answers file of the contract: `{ "answers": …, "jury": … }`.
@@ -45,7 +49,15 @@ pub fn to_json(answers: &Answers) -> serde_json::Value {
             (id.clone(), value)
         })
         .collect();
-    serde_json::json!({ "answers": values, "jury": answers.jury })
+    let mut jury = serde_json::json!(answers.jury);
+    for (id, decided) in &answers.decisions {
+        jury[id] = serde_json::json!(decided);
+    }
+    let mut file = serde_json::json!({ "answers": values, "jury": jury });
+    if !answers.previous.is_empty() {
+        file["previous"] = serde_json::json!(answers.previous);
+    }
+    file
 }
 
 /// Reads an answers file (the contract's JSON) against a questionnaire.
@@ -74,6 +86,7 @@ pub fn from_json(model: &Model, text: &str) -> Read {
     let mut problems = Vec::new();
     let mut raw_answers = Vec::new();
     let mut raw_jury = Vec::new();
+    let mut previous = Previous::default();
     for (key, raw) in &top {
         let value = || serde_json::from_str::<serde_json::Value>(raw.get()).unwrap_or_default();
         let problem = match key.as_str() {
@@ -100,10 +113,34 @@ pub fn from_json(model: &Model, text: &str) -> Read {
                 None
             }
             "questionnaire" | "edition" => other_edition(model, key, &value()),
+            "previous" => {
+                match serde_json::from_str::<Entries>(raw.get()) {
+                    Ok(Entries(entries)) => {
+                        for (k, v) in entries {
+                            let value = serde_json::from_str(v.get()).unwrap_or_default();
+                            if let Err(p) =
+                                previous_value(&mut previous, &k, Raw::from_json(&value))
+                            {
+                                problems.push(p.placed(place(v)));
+                            }
+                        }
+                    }
+                    Err(_) => problems.push(
+                        Problem::general(
+                            ProblemKind::Previous,
+                            "`previous` is an object: { \"level\": 2, \"total\": 80.5 }".to_owned(),
+                        )
+                        .placed(place(raw)),
+                    ),
+                }
+                None
+            }
             "$schema" | "meta" => None,
             other => Some(Problem::general(
                 ProblemKind::UnknownKey,
-                format!("unknown key `{other}`: an answers file has `answers` and `jury`"),
+                format!(
+                    "unknown key `{other}`: an answers file has `answers`, `jury` and `previous`"
+                ),
             )),
         };
         problems.extend(problem.map(|p| p.placed(place(raw))));
@@ -126,7 +163,43 @@ pub fn from_json(model: &Model, text: &str) -> Read {
     );
     problems.append(&mut read.problems);
     read.problems = problems;
+    read.answers.previous = previous;
     read
+}
+
+/// One value of the previous edition's result (`level`, `total`), as read
+/// from an answers file or a spreadsheet's `previous:…` column.
+pub fn previous_value(previous: &mut Previous, key: &str, raw: Option<Raw>) -> Result<(), Problem> {
+    let problem = |message: String| Err(Problem::general(ProblemKind::Previous, message));
+    match (key, raw) {
+        (_, None) => Ok(()),
+        ("level", Some(Raw::Number(n))) if n.is_integer() && !n.is_negative() => {
+            match n.to_decimal(0).parse::<u32>() {
+                Ok(level) => {
+                    previous.level = Some(level);
+                    Ok(())
+                }
+                Err(_) => problem(format!(
+                    "the previous level is a level number, found the number {n}"
+                )),
+            }
+        }
+        ("level", Some(raw)) => problem(format!(
+            "the previous level is a whole number (0: not labelled), found {}",
+            raw.describe()
+        )),
+        ("total", Some(Raw::Number(n))) => {
+            previous.total = Some(n);
+            Ok(())
+        }
+        ("total", Some(raw)) => problem(format!(
+            "the previous total is a number, found {}",
+            raw.describe()
+        )),
+        (other, _) => problem(format!(
+            "unknown key `{other}` in `previous`: it has `level` and `total`"
+        )),
+    }
 }
 
 /// A text that is not JSON: where reading stopped, in serde_json's best
@@ -256,6 +329,26 @@ pub fn collect<'k>(
         }
     }
     for (id, raw, at) in jury {
+        if let Some(mention) = model.mentions.iter().find(|m| m.id == id) {
+            match raw {
+                None => {}
+                Some(Raw::Bool(b)) if mention.jury => {
+                    result.decisions.insert(id.to_owned(), b);
+                }
+                Some(raw) => {
+                    let message = if mention.jury {
+                        format!(
+                            "the jury decides mention `{id}` with true or false, found {}",
+                            raw.describe()
+                        )
+                    } else {
+                        format!("mention `{id}` follows its rule: the jury does not decide it")
+                    };
+                    problems.push(Problem::at(ProblemKind::Jury, id, message).placed(at));
+                }
+            }
+            continue;
+        }
         let Some(question) = questions.get(id).copied() else {
             if problems.len() < MAX_PROBLEMS {
                 problems.push(unknown_question(model, id).placed(at));
@@ -326,5 +419,7 @@ pub fn from_example(example: &crate::model::Example) -> Answers {
     Answers {
         values: example.answers.clone(),
         jury: example.jury.clone(),
+        decisions: example.decisions.clone(),
+        previous: example.previous.clone(),
     }
 }

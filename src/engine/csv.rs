@@ -1,9 +1,10 @@
 //! Answer sets from a spreadsheet export: one row per candidate, a column
-//! per question id; `jury:ID` columns for jury scores; a `candidat` (or
-//! `id`) column names the row.
+//! per question id; `jury:ID` columns for jury scores and the jury's
+//! decision on a mention; `previous:level` and `previous:total` for the
+//! previous edition's result; a `candidat` (or `id`) column names the row.
 
 use super::answer::{typed, typed_number};
-use super::answers::{collect, Read};
+use super::answers::{collect, previous_value, Read};
 use super::{Problem, ProblemKind};
 use crate::model::{Kind, Model};
 use std::ops::Range;
@@ -97,21 +98,32 @@ pub fn rows(model: &Model, file: &str, text: &str) -> Result<Vec<Row>, Vec<Probl
         let start = record.position().map(|p| p.byte() as usize);
         let mut answers = Vec::new();
         let mut jury = Vec::new();
+        let mut previous = crate::model::Previous::default();
+        let mut previous_problems = Vec::new();
         for (i, cell) in record.iter().enumerate() {
             if Some(i) == name_column {
                 continue;
             }
             let at = start.map(|start| cell_at(text, start, &record, i));
             let column = header[i].as_str();
+            if let Some(key) = column.strip_prefix("previous:") {
+                if let Err(p) = previous_value(&mut previous, key, typed_number(cell)) {
+                    previous_problems.push(p.placed(at));
+                }
+                continue;
+            }
             match column.strip_prefix("jury:") {
+                Some(id) if model.mentions.iter().any(|m| m.id == id) => {
+                    jury.push((id, typed(&Kind::YesNo, cell), at));
+                }
                 Some(id) => jury.push((id, typed_number(cell), at)),
                 None => answers.push((column, kinds[i].and_then(|k| typed(k, cell)), at)),
             }
         }
-        rows.push(Row {
-            name,
-            read: collect(model, answers, jury),
-        });
+        let mut read = collect(model, answers, jury);
+        read.answers.previous = previous;
+        read.problems.extend(previous_problems);
+        rows.push(Row { name, read });
     }
     if records == 0 {
         return Err(vec![Problem::general(
@@ -143,7 +155,13 @@ fn name_column(
     let mut name_column = None;
     for (i, column) in header.iter().enumerate() {
         let id = column.strip_prefix("jury:").unwrap_or(column);
-        if model.question(id).is_some() {
+        let mention = column
+            .strip_prefix("jury:")
+            .is_some_and(|id| model.mentions.iter().any(|m| m.id == id));
+        if model.question(id).is_some()
+            || mention
+            || matches!(column.as_str(), "previous:level" | "previous:total")
+        {
             continue;
         }
         if NAME_COLUMNS.contains(&column.to_lowercase().as_str()) && name_column.is_none() {

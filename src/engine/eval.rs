@@ -17,6 +17,8 @@ pub(super) struct Run<'r> {
     pub visible: Vec<bool>,
     pub section_visible: Vec<bool>,
     scores: Option<(Vec<Num>, Num)>,
+    /// The level awarded, once known (for mentions).
+    level: Option<u32>,
 }
 
 impl<'r> Run<'r> {
@@ -36,6 +38,7 @@ impl<'r> Run<'r> {
             visible: vec![false; engine.questions.len()],
             section_visible: vec![false; engine.model.sections.len()],
             scores: None,
+            level: None,
         };
         let mut i = 0;
         for (s, section) in engine.model.sections.iter().enumerate() {
@@ -59,6 +62,13 @@ impl<'r> Run<'r> {
     pub fn with_scores(&self, scores: Vec<Num>, total: Num) -> Run<'r> {
         let mut run = self.clone();
         run.scores = Some((scores, total));
+        run
+    }
+
+    /// The same answer set with its level known too.
+    pub fn with_level(&self, level: u32) -> Run<'r> {
+        let mut run = self.clone();
+        run.level = Some(level);
         run
     }
 
@@ -220,6 +230,20 @@ impl<'r> Run<'r> {
                 Some((_, total)) => Value::Num(total.clone()),
                 None => Value::Unknown,
             },
+            Expr::Level => self
+                .level
+                .map_or(Value::Unknown, |l| Value::Num(Num::from_int(l.into()))),
+            Expr::Previous(true) => self
+                .answers
+                .previous
+                .level
+                .map_or(Value::Unknown, |l| Value::Num(Num::from_int(l.into()))),
+            Expr::Previous(false) => self
+                .answers
+                .previous
+                .total
+                .clone()
+                .map_or(Value::Unknown, Value::Num),
         }
     }
 }

@@ -57,6 +57,26 @@ fn run_one(engine: &Engine<'_>, example: &Example) -> ExampleRun {
                     failures.push(format!("expected total {total}, got {}", outcome.total));
                 }
             }
+            if let Some(expected) = &expect.mentions {
+                let mut want: Vec<&str> = expected.iter().map(String::as_str).collect();
+                let mut got = outcome.awarded();
+                want.sort_unstable();
+                got.sort_unstable();
+                if want != got {
+                    let list = |l: &[&str]| {
+                        if l.is_empty() {
+                            "none".to_owned()
+                        } else {
+                            l.join(", ")
+                        }
+                    };
+                    failures.push(format!(
+                        "expected mentions {}, got {}",
+                        list(&want),
+                        list(&got)
+                    ));
+                }
+            }
             for (id, score) in &expect.sections {
                 if let Some(s) = outcome.sections.iter().find(|s| s.id == *id) {
                     if s.score != *score {

@@ -74,6 +74,18 @@ fn collect(e: &Expr, run: &Run<'_>, model: &Model, out: &mut Vec<String>) {
                 answer = run.describe(q)
             ));
         }
+        Expr::Level | Expr::Previous(_) => {
+            let key = match e {
+                Expr::Level => "explain-level-value",
+                Expr::Previous(true) => "explain-previous-level-value",
+                _ => "explain-previous-total-value",
+            };
+            let value = match run.eval(e) {
+                super::value::Value::Num(n) => w.number(&n),
+                _ => w.get("explain-not-given"),
+            };
+            out.push(t!(w, key, value = value));
+        }
         Expr::Count(list) => {
             let held = list
                 .iter()
@@ -231,6 +243,39 @@ pub fn explain(outcome: &Outcome, model: &Model) -> String {
                 ));
             }
             out.push('\n');
+        }
+    }
+    if !outcome.mentions.is_empty() {
+        out.push('\n');
+        out.push_str(&w.get("explain-mentions"));
+        out.push('\n');
+        for (m, declared) in outcome.mentions.iter().zip(&model.mentions) {
+            let state = w.get(match (m.awarded, declared.jury) {
+                (Some(true), _) => "explain-mention-awarded",
+                (Some(false), false) => "explain-mention-not-awarded",
+                (Some(false), true) => "explain-mention-refused",
+                (None, _) => "explain-mention-pending",
+            });
+            let how = match &declared.source {
+                Some(source) => t!(w, "explain-mention-rule", source = source.as_str()),
+                None => w.get("explain-mention-jury"),
+            };
+            out.push_str(&format!(
+                "  {}\n",
+                t!(
+                    w,
+                    "explain-mention",
+                    label = w.quoted(m.label),
+                    how = how,
+                    state = state
+                )
+            ));
+            if !m.values.is_empty() {
+                out.push_str(&format!(
+                    "    ({})\n",
+                    m.values.join(&w.get("explain-separator"))
+                ));
+            }
         }
     }
     if let Some(reason) = next_level_reason(outcome, model) {

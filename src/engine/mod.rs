@@ -10,13 +10,14 @@ pub mod examples;
 pub mod explain;
 mod outcome;
 mod problem;
-mod proof;
+pub mod proof;
 mod value;
 pub mod witness;
 
 pub use answers::Answers;
 pub use outcome::{
-    Detail, GateResult, LevelResult, Outcome, Provisional, QuestionResult, SectionResult,
+    Detail, GateResult, LevelResult, MentionResult, Outcome, Provisional, QuestionResult,
+    SectionResult,
 };
 pub use problem::{Kind as ProblemKind, Problem};
 
@@ -150,6 +151,7 @@ impl<'m> Engine<'m> {
         let levels = self.levels(&run, &sections, &total);
         let level = granted(self.model.levels.scheme, &levels);
         let provisional = self.provisional(&run, &questions, &sections);
+        let mentions = self.mentions(&run, &sections, &total, level, answers);
         Ok(Outcome {
             total,
             max: self.model.max.clone(),
@@ -158,6 +160,7 @@ impl<'m> Engine<'m> {
             sections,
             questions,
             levels,
+            mentions,
             provisional,
             warnings,
         })
@@ -460,6 +463,44 @@ impl<'m> Engine<'m> {
                     total_reached: *total >= level.min_total,
                     gates,
                 }
+            })
+            .collect()
+    }
+}
+
+impl<'m> Engine<'m> {
+    /// Each mention: its rule evaluated once the level is known, or the
+    /// jury's decision.
+    fn mentions(
+        &self,
+        run: &Run<'_>,
+        sections: &[SectionResult<'m>],
+        total: &Num,
+        level: u32,
+        answers: &Answers,
+    ) -> Vec<MentionResult<'m>> {
+        let scores: Vec<Num> = sections.iter().map(|s| s.score.clone()).collect();
+        let known = run.with_scores(scores, total.clone()).with_level(level);
+        self.model
+            .mentions
+            .iter()
+            .map(|m| match &m.rule {
+                Some(rule) => MentionResult {
+                    id: &m.id,
+                    label: &m.label,
+                    awarded: Some(known.eval(rule).truth() == Some(true)),
+                    values: if self.details {
+                        explain::gate_values(rule, &known, self.model)
+                    } else {
+                        Vec::new()
+                    },
+                },
+                None => MentionResult {
+                    id: &m.id,
+                    label: &m.label,
+                    awarded: answers.decisions.get(&m.id).copied(),
+                    values: Vec::new(),
+                },
             })
             .collect()
     }

@@ -13,10 +13,33 @@ pub struct Outcome<'m> {
     pub sections: Vec<SectionResult<'m>>,
     pub questions: Vec<QuestionResult<'m>>,
     pub levels: Vec<LevelResult<'m>>,
+    /// Each mention, awarded or not.
+    pub mentions: Vec<MentionResult<'m>>,
     /// Set while jury scores are missing.
     pub provisional: Option<Provisional<'m>>,
     /// Ignored answers, unanswered required questions, failed soft checks.
     pub warnings: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct MentionResult<'m> {
+    pub id: &'m str,
+    pub label: &'m str,
+    /// `None` while the jury has not decided a mention it decides.
+    pub awarded: Option<bool>,
+    /// The values its rule reads, for explanations.
+    pub values: Vec<String>,
+}
+
+impl Outcome<'_> {
+    /// The ids of the mentions awarded.
+    pub fn awarded(&self) -> Vec<&str> {
+        self.mentions
+            .iter()
+            .filter(|m| m.awarded == Some(true))
+            .map(|m| m.id)
+            .collect()
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -128,6 +151,18 @@ impl Outcome<'_> {
                 json!({ "from": self.level, "to": p.highest_level }),
             );
             object.insert("highest_total".into(), number(&p.highest_total));
+        }
+        if !self.mentions.is_empty() {
+            object.insert("mentions".into(), json!(self.awarded()));
+            let pending: Vec<&str> = self
+                .mentions
+                .iter()
+                .filter(|m| m.awarded.is_none())
+                .map(|m| m.id)
+                .collect();
+            if !pending.is_empty() {
+                object.insert("mentions_pending".into(), json!(pending));
+            }
         }
         object.insert("sections".into(), Value::Object(sections));
         object.insert("warnings".into(), json!(self.warnings));

@@ -22,6 +22,8 @@ pub enum Kind {
     Answer,
     /// A jury mark that does not fit its question.
     Jury,
+    /// The previous edition's result is not a level and a total.
+    Previous,
     /// A hard check of the questionnaire fails on these answers.
     Check,
     /// A computed value leaves its declared range.
@@ -45,6 +47,7 @@ impl Kind {
             Kind::UnknownQuestion => "answers::unknown_question",
             Kind::Answer => "answers::invalid_answer",
             Kind::Jury => "answers::jury_mark",
+            Kind::Previous => "answers::previous",
             Kind::Check => "answers::failed_check",
             Kind::Computed => "answers::computed_range",
             Kind::More => "answers::too_many_problems",
@@ -58,11 +61,12 @@ impl Kind {
         match self {
             Kind::NotJson => "an answers file is JSON: { \"answers\": { \"S1\": \"…\" }, \"jury\": { … } }; the form's « Télécharger mes réponses » writes one",
             Kind::Shape => "an answers file is an object with an `answers` object of question ids, and optionally a `jury` object",
-            Kind::UnknownKey => "remove the key, or move it under `answers` or `jury`",
+            Kind::UnknownKey => "remove the key, or move it under `answers`, `jury` or `previous`",
             Kind::OtherEdition => "score it with the questionnaire it was written for, or regrade it with `grille diff OLD NEW --regrade`",
             Kind::UnknownQuestion => "use the question ids of the questionnaire: its jury's PDF shows each one beside its question",
             Kind::Answer => "correct the answer, or remove it to leave the question unanswered",
             Kind::Jury => "the jury awards a whole number of points from 0 to the question's maximum",
+            Kind::Previous => "`previous` gives the previous edition's result: { \"level\": 2, \"total\": 80.5 }",
             Kind::Check => "the questionnaire's checks must hold: correct the answers it names",
             Kind::Computed => "correct the answers the computed value is made of",
             Kind::More => "check that these are answers to this questionnaire",

@@ -30,9 +30,24 @@ pub(super) fn contradiction(engine: &Engine<'_>, level: u32) -> Option<String> {
     if gates.is_empty() {
         return None;
     }
+    let exprs: Vec<&Expr> = gates.iter().map(|g| &g.expr).collect();
+    if !never_together(engine, &exprs) {
+        return None;
+    }
+    let list: Vec<String> = gates.iter().map(|g| format!("`{}`", g.source)).collect();
+    Some(if list.len() == 1 {
+        format!("its condition {} can never hold", list[0])
+    } else {
+        format!("its conditions {} can never all hold", list.join(", "))
+    })
+}
+
+/// Whether these conditions are proven never to hold together: every
+/// answer to the yes/no and choice questions they read was tried.
+pub fn never_together(engine: &Engine<'_>, exprs: &[&Expr]) -> bool {
     let mut read: BTreeSet<&str> = BTreeSet::new();
-    for g in &gates {
-        g.expr.visit(&mut |node| match node {
+    for e in exprs {
+        e.visit(&mut |node| match node {
             Expr::Answer(q)
             | Expr::In { question: q, .. }
             | Expr::Has { question: q, .. }
@@ -72,33 +87,25 @@ pub(super) fn contradiction(engine: &Engine<'_>, level: u32) -> Option<String> {
         };
         size = size.saturating_mul(values.len());
         if size > MAX_ASSIGNMENTS {
-            return None;
+            return false;
         }
         domains.push((id, values));
     }
     let mut assignment: BTreeMap<&str, Option<Answer>> = BTreeMap::new();
-    if satisfiable(&gates, &domains, &mut assignment) {
-        return None;
-    }
-    let list: Vec<String> = gates.iter().map(|g| format!("`{}`", g.source)).collect();
-    Some(if list.len() == 1 {
-        format!("its condition {} can never hold", list[0])
-    } else {
-        format!("its conditions {} can never all hold", list.join(", "))
-    })
+    !satisfiable(exprs, &domains, &mut assignment)
 }
 
 fn satisfiable<'a>(
-    gates: &[&crate::model::Gate],
+    exprs: &[&Expr],
     domains: &'a [(&'a str, Vec<Option<Answer>>)],
     assignment: &mut BTreeMap<&'a str, Option<Answer>>,
 ) -> bool {
     let Some(((id, values), rest)) = domains.split_first() else {
-        return gates.iter().all(|g| possible(&g.expr, assignment) & T != 0);
+        return exprs.iter().all(|e| possible(e, assignment) & T != 0);
     };
     values.iter().any(|v| {
         assignment.insert(id, v.clone());
-        satisfiable(gates, rest, assignment)
+        satisfiable(exprs, rest, assignment)
     })
 }
 

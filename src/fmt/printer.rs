@@ -47,6 +47,7 @@ pub(super) fn print(file: &File, src: &str) -> String {
             Item::Section(s) => p.section(s),
             Item::Compute(c) => p.compute(c, 0),
             Item::Levels(l) => p.levels(l),
+            Item::Mentions(m) => p.mentions(m),
             Item::Example(e) => p.example(e),
         }
         if let Some(line) = p.lines.get_mut(first) {
@@ -413,6 +414,48 @@ impl Printer<'_> {
         self.close(0, Some(l.span.end - 1));
     }
 
+    fn mentions(&mut self, m: &ast::Mentions) {
+        self.push(
+            0,
+            "mentions {".to_owned(),
+            Some(m.span.start),
+            Some(m.span.start),
+        );
+        for mention in &m.mentions {
+            let mut line = format!(
+                "mention {} {}",
+                mention.id.name,
+                self.text(&mention.label, 2, false)
+            );
+            if mention.jury {
+                line.push_str(" jury");
+            }
+            self.push(
+                2,
+                line,
+                Some(mention.span.start),
+                Some(mention.label.span.end),
+            );
+            if let Some(w) = &mention.when {
+                self.push(
+                    4,
+                    format!("when {}", self.expr(w)),
+                    Some(w.span.start),
+                    Some(w.span.end),
+                );
+            }
+            if let Some(d) = &mention.description {
+                self.push(
+                    4,
+                    format!("description {}", self.text(d, 4, true)),
+                    Some(d.span.start),
+                    Some(d.span.end),
+                );
+            }
+        }
+        self.close(0, Some(m.span.end - 1));
+    }
+
     /// The source line of an offset.
     fn line_of(&self, at: u32) -> usize {
         self.starts.partition_point(|&start| start <= at) - 1
@@ -447,27 +490,34 @@ impl Printer<'_> {
         let jury: Vec<(u32, u32, String)> = e
             .jury
             .iter()
-            .map(|(id, n)| {
-                (
+            .map(|(id, value)| match value {
+                ast::JuryValue::Mark(n) => (
                     id.span.start,
                     n.span.end,
                     format!("{} = {}", id.name, number(&n.value)),
-                )
+                ),
+                ast::JuryValue::Decision(b, span) => (
+                    id.span.start,
+                    span.end,
+                    format!("{} = {}", id.name, if *b { "yes" } else { "no" }),
+                ),
             })
             .collect();
         self.group("jury", &jury);
+        if let (Some(first), Some(last)) = (e.previous.first(), e.previous.last()) {
+            let words: Vec<String> = e.previous.iter().map(expectation_words).collect();
+            let (start, end) = (expectation_span(first).start, expectation_span(last).end);
+            self.push(
+                2,
+                format!("previous {}", words.join(" ")),
+                Some(start),
+                Some(end),
+            );
+        }
         // One `expect` line for each source line of expectations.
         let mut rows: Vec<(usize, u32, u32, Vec<String>)> = Vec::new();
         for x in &e.expect {
-            let (span, words) = match x {
-                Expectation::Level(n) => (n.span, format!("level {}", number(&n.value))),
-                Expectation::Total(n) => (n.span, format!("total {}", number(&n.value))),
-                Expectation::Section(id, n) => (
-                    ast_span(id.span, n.span),
-                    format!("section {} {}", id.name, number(&n.value)),
-                ),
-                Expectation::Invalid(span) => (*span, "invalid".to_owned()),
-            };
+            let (span, words) = (expectation_span(x), expectation_words(x));
             let line = self.line_of(span.start);
             match rows.last_mut() {
                 Some(row) if row.0 == line => {
@@ -667,11 +717,34 @@ impl Printer<'_> {
             ),
             ExprKind::HasAny(inner) => format!("{} has any", self.expr(inner)),
             ExprKind::Has(inner, option) => format!("{} has {}", self.expr(inner), option.name),
+            ExprKind::Level => "level".to_owned(),
+            ExprKind::Previous(true) => "previous level".to_owned(),
+            ExprKind::Previous(false) => "previous total".to_owned(),
             ExprKind::Call(function, args) => {
                 let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
                 format!("{}({})", function.name, args.join(", "))
             }
         }
+    }
+}
+
+/// Where an expectation (or a previous result) was written.
+fn expectation_span(x: &Expectation) -> crate::source::Span {
+    match x {
+        Expectation::Level(n) | Expectation::Total(n) => n.span,
+        Expectation::Section(id, n) => ast_span(id.span, n.span),
+        Expectation::Mentions(_, span) | Expectation::Invalid(span) => *span,
+    }
+}
+
+/// An expectation in canonical form: `level 2`, `mentions {a, b}`.
+fn expectation_words(x: &Expectation) -> String {
+    match x {
+        Expectation::Level(n) => format!("level {}", number(&n.value)),
+        Expectation::Total(n) => format!("total {}", number(&n.value)),
+        Expectation::Section(id, n) => format!("section {} {}", id.name, number(&n.value)),
+        Expectation::Mentions(ids, _) => format!("mentions {}", set(ids)),
+        Expectation::Invalid(_) => "invalid".to_owned(),
     }
 }
 

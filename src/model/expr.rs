@@ -44,6 +44,11 @@ pub enum Expr {
     /// A text test, ignoring case: `contains(…)`, `starts_with(…)`,
     /// `contains_url(…)`.
     TextTest(TextTest, Box<Expr>),
+    /// The level awarded (mentions only).
+    Level,
+    /// The previous edition's level (`true`) or total (`false`), given
+    /// beside the answers (mentions only).
+    Previous(bool),
     /// A section's score (level gates only).
     SectionScore(String),
     /// The total score (level gates only).
@@ -260,6 +265,9 @@ impl std::fmt::Display for Expr {
                 }
                 TextTest::Url => write!(f, "contains_url({x})"),
             },
+            Expr::Level => f.write_str("level"),
+            Expr::Previous(true) => f.write_str("previous level"),
+            Expr::Previous(false) => f.write_str("previous total"),
             Expr::SectionScore(s) => write!(f, "section {s}"),
             Expr::Total => f.write_str("total"),
         }

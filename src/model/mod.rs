@@ -24,6 +24,9 @@ pub struct Model {
     pub sections: Vec<Section>,
     pub computed: Vec<Computed>,
     pub levels: Levels,
+    /// Awards beside the levels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Mention>,
     #[serde(skip)]
     pub examples: Vec<Example>,
     /// The sum of the sections' maxima.
@@ -340,6 +343,9 @@ pub struct Example {
     pub title: Option<String>,
     pub answers: BTreeMap<String, Answer>,
     pub jury: BTreeMap<String, Num>,
+    /// The jury's decision on mentions it decides.
+    pub decisions: BTreeMap<String, bool>,
+    pub previous: Previous,
     pub expect: Expectations,
     #[serde(skip)]
     pub span: Span,
@@ -350,7 +356,45 @@ pub struct Expectations {
     pub level: Option<u32>,
     pub total: Option<Num>,
     pub sections: BTreeMap<String, Num>,
+    /// Exactly these mentions, when given.
+    pub mentions: Option<Vec<String>>,
     pub invalid: bool,
+}
+
+/// A mention: an award beside the levels, given by a rule over the answers
+/// and results, or decided by the jury.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Mention {
+    pub id: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The rule; `None` when the jury decides.
+    #[serde(default, rename = "when", skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Expr>,
+    /// The rule as written, for documents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub jury: bool,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// The result of the previous edition, given beside the answers (for
+/// mentions such as « Meilleure progression »).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Previous {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<Num>,
+}
+
+impl Previous {
+    pub fn is_empty(&self) -> bool {
+        self.level.is_none() && self.total.is_none()
+    }
 }
 
 /// One answer, as in an answers file.

@@ -109,6 +109,9 @@ pub(super) enum ExprWire {
     ContainsUrl {
         text: Box<ExprWire>,
     },
+    Level,
+    PreviousLevel,
+    PreviousTotal,
     SectionScore {
         section: String,
     },
@@ -186,6 +189,9 @@ impl From<Expr> for ExprWire {
                     TextTest::Url => ExprWire::ContainsUrl { text },
                 }
             }
+            Expr::Level => ExprWire::Level,
+            Expr::Previous(true) => ExprWire::PreviousLevel,
+            Expr::Previous(false) => ExprWire::PreviousTotal,
             Expr::SectionScore(section) => ExprWire::SectionScore { section },
             Expr::Total => ExprWire::Total,
         }
@@ -237,6 +243,9 @@ impl From<ExprWire> for Expr {
                 Expr::TextTest(TextTest::StartsWith(part), unboxed(text))
             }
             ExprWire::ContainsUrl { text } => Expr::TextTest(TextTest::Url, unboxed(text)),
+            ExprWire::Level => Expr::Level,
+            ExprWire::PreviousLevel => Expr::Previous(true),
+            ExprWire::PreviousTotal => Expr::Previous(false),
             ExprWire::SectionScore { section } => Expr::SectionScore(section),
             ExprWire::Total => Expr::Total,
         }

@@ -45,6 +45,18 @@ pub struct Document {
     pub unlabelled: Option<String>,
     /// The levels are told by their names (`levels … named`).
     pub named: bool,
+    /// The mentions, with how each is awarded.
+    pub mentions: Vec<MentionData>,
+}
+
+#[derive(Serialize)]
+pub struct MentionData {
+    pub label: String,
+    /// « Attribuée si … », or « Décidée par le jury. ».
+    pub how: String,
+    /// The rule as written, when there is one.
+    pub source: Option<String>,
+    pub description: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -466,6 +478,23 @@ pub fn document(model: &Model, jury: bool) -> Document {
             .as_deref()
             .map(|n| t!(w, "pdf-below-first", name = w.spacing(n))),
         named: model.levels.named,
+        mentions: model
+            .mentions
+            .iter()
+            .map(|m| MentionData {
+                label: w.spacing(&m.label),
+                how: match &m.rule {
+                    Some(rule) => t!(
+                        w,
+                        "pdf-mention-rule",
+                        condition = words::condition(rule, model)
+                    ),
+                    None => w.get("pdf-mention-jury"),
+                },
+                source: m.source.clone(),
+                description: m.description.as_deref().map(|d| w.spacing(d)),
+            })
+            .collect(),
     }
 }
 

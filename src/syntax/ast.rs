@@ -101,6 +101,7 @@ pub enum Item {
     Section(Section),
     Compute(Compute),
     Levels(Levels),
+    Mentions(Mentions),
     Example(Example),
 }
 
@@ -310,7 +311,9 @@ pub struct Example {
     pub id: Ident,
     pub title: Option<Text>,
     pub answers: Vec<(Ident, Value)>,
-    pub jury: Vec<(Ident, NumLit)>,
+    pub jury: Vec<(Ident, JuryValue)>,
+    /// `previous level 2 total 80`
+    pub previous: Vec<Expectation>,
     pub expect: Vec<Expectation>,
     #[derive_where(skip(EqHashOrd))]
     pub span: Span,
@@ -322,7 +325,40 @@ pub enum Expectation {
     Level(NumLit),
     Total(NumLit),
     Section(Ident, NumLit),
+    /// `mentions {a, b}`
+    Mentions(Vec<Ident>, #[derive_where(skip(EqHashOrd))] Span),
     Invalid(#[derive_where(skip(EqHashOrd))] Span),
+}
+
+/// What the jury gives in an example: a mark, or a mention's decision.
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
+pub enum JuryValue {
+    Mark(NumLit),
+    Decision(bool, #[derive_where(skip(EqHashOrd))] Span),
+}
+
+/// `mentions { … }`
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
+pub struct Mentions {
+    pub mentions: Vec<Mention>,
+    #[derive_where(skip(EqHashOrd))]
+    pub span: Span,
+}
+
+/// `mention premiere "Première candidature" when P0 = yes`
+#[derive(Clone, Debug)]
+#[derive_where(PartialEq)]
+pub struct Mention {
+    pub id: Ident,
+    pub label: Text,
+    pub when: Option<Expr>,
+    /// `jury`: decided by the jury.
+    pub jury: bool,
+    pub description: Option<Text>,
+    #[derive_where(skip(EqHashOrd))]
+    pub span: Span,
 }
 
 #[derive(Clone, Debug)]
@@ -358,6 +394,10 @@ pub enum ExprKind {
     Has(Box<Expr>, Ident),
     /// `count(…)`, `length(…)`…: a function and its arguments.
     Call(Ident, Vec<Expr>),
+    /// `level`: the level awarded (in mentions).
+    Level,
+    /// `previous level` (`true`) or `previous total` (`false`).
+    Previous(bool),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -101,6 +101,12 @@ pub(super) fn name(rule: Rule) -> Name {
         Rule::fields => single("`{`"),
         Rule::unlabelled | Rule::k_none => single("`none`"),
         Rule::level | Rule::k_level => single("`level`"),
+        Rule::mentions | Rule::k_mentions => single("`mentions`"),
+        Rule::mention | Rule::k_mention => single("`mention`"),
+        Rule::jury_decided => single("`jury`"),
+        Rule::previous | Rule::k_previous => single("`previous`"),
+        Rule::expect_mentions => single("`mentions`"),
+        Rule::level_value | Rule::previous_value => grouped(Operand, "a name"),
         Rule::threshold | Rule::k_from => single("`from`"),
         Rule::gate | Rule::k_gate => single("`gate`"),
         Rule::description | Rule::k_description => single("`description`"),
@@ -154,6 +160,7 @@ pub(super) fn name(rule: Rule) -> Name {
         | Rule::section_item
         | Rule::question_part
         | Rule::compute_part
+        | Rule::mention_part
         | Rule::attribute
         | Rule::upper_bound
         | Rule::levels_item

@@ -3,8 +3,9 @@
 
 use super::ast::{
     Band, Bands, BinaryOp, Check, Compute, DateLit, Example, Expectation, Expr, ExprKind, Field,
-    File, Header, Ident, Item, Level, Levels, Note, NumLit, OptionDecl, Part, PartKind, Question,
-    Scheme, Section, SectionItem, Text, Threshold, TypeName, UnaryOp, Value,
+    File, Header, Ident, Item, JuryValue, Level, Levels, Mention, Mentions, Note, NumLit,
+    OptionDecl, Part, PartKind, Question, Scheme, Section, SectionItem, Text, Threshold, TypeName,
+    UnaryOp, Value,
 };
 use crate::diagnostic::{self, Diagnostic};
 use crate::num::Num;
@@ -111,6 +112,9 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::k_none
             | Rule::k_named
             | Rule::k_level
+            | Rule::k_mentions
+            | Rule::k_mention
+            | Rule::k_previous
             | Rule::k_from
             | Rule::k_gate
             | Rule::k_description
@@ -153,6 +157,7 @@ fn item(p: Pair<'_, Rule>) -> Result<Option<Item>> {
         Rule::section => Item::Section(section(p)?),
         Rule::compute => Item::Compute(compute(p)?),
         Rule::levels => Item::Levels(levels(p)?),
+        Rule::mentions => Item::Mentions(mentions(p)?),
         Rule::example => Item::Example(example(p)),
         _ => return Ok(None),
     }))
@@ -470,6 +475,43 @@ fn levels(pair: Pair<'_, Rule>) -> Result<Levels> {
     Ok(result)
 }
 
+fn mentions(pair: Pair<'_, Rule>) -> Result<Mentions> {
+    let sp = span(&pair);
+    let mentions = parts(pair).map(mention).collect::<Result<_>>()?;
+    Ok(Mentions { mentions, span: sp })
+}
+
+fn mention(pair: Pair<'_, Rule>) -> Result<Mention> {
+    let sp = span(&pair);
+    let mut it = parts(pair);
+    let id = ident(next(&mut it));
+    let label = text(next(&mut it));
+    let mut result = Mention {
+        id,
+        label,
+        when: None,
+        jury: false,
+        description: None,
+        span: sp,
+    };
+    let mut given: Vec<(Rule, Span)> = Vec::new();
+    for p in it {
+        let rule = p.as_rule();
+        if let Some((_, first)) = given.iter().find(|(r, _)| *r == rule) {
+            let word = p.as_str().split_whitespace().next().unwrap_or_default();
+            return Err(diagnostic::given_twice(word, span(&p), *first));
+        }
+        given.push((rule, span(&p)));
+        match rule {
+            Rule::when => result.when = Some(expr(next(&mut parts(p)))?),
+            Rule::jury_decided => result.jury = true,
+            Rule::description => result.description = Some(text(next(&mut parts(p)))),
+            _ => {}
+        }
+    }
+    Ok(result)
+}
+
 fn level(pair: Pair<'_, Rule>) -> Result<Level> {
     let sp = span(&pair);
     let mut it = parts(pair);
@@ -512,6 +554,7 @@ fn example(pair: Pair<'_, Rule>) -> Example {
         title: None,
         answers: Vec::new(),
         jury: Vec::new(),
+        previous: Vec::new(),
         expect: Vec::new(),
         span: sp,
     };
@@ -529,20 +572,35 @@ fn example(pair: Pair<'_, Rule>) -> Example {
                 for j in parts(p) {
                     let mut j = parts(j);
                     let key = ident(next(&mut j));
-                    result.jury.push((key, num(next(&mut j))));
+                    let v = next(&mut j);
+                    let value = if v.as_rule() == Rule::boolean {
+                        JuryValue::Decision(is_true(v.as_str()), span(&v))
+                    } else {
+                        JuryValue::Mark(num(v))
+                    };
+                    result.jury.push((key, value));
                 }
             }
-            Rule::expect => {
+            Rule::expect | Rule::previous => {
+                let is_previous = p.as_rule() == Rule::previous;
                 for e in parts(p) {
                     let esp = span(&e);
                     let rule = e.as_rule();
                     let mut e = parts(e);
-                    result.expect.push(match rule {
+                    let target = if is_previous {
+                        &mut result.previous
+                    } else {
+                        &mut result.expect
+                    };
+                    target.push(match rule {
                         Rule::expect_level => Expectation::Level(num(next(&mut e))),
                         Rule::expect_total => Expectation::Total(num(next(&mut e))),
                         Rule::expect_section => {
                             let section = ident(next(&mut e));
                             Expectation::Section(section, num(next(&mut e)))
+                        }
+                        Rule::expect_mentions => {
+                            Expectation::Mentions(parts(next(&mut e)).map(ident).collect(), esp)
                         }
                         _ => Expectation::Invalid(esp),
                     });
@@ -664,6 +722,8 @@ fn primary(pair: Pair<'_, Rule>) -> Built {
             return Ok((node(ExprKind::Call(function, args), sp), depth + 1));
         }
         Rule::total => ExprKind::Total,
+        Rule::level_value => ExprKind::Level,
+        Rule::previous_value => ExprKind::Previous(pair.as_str().trim_end().ends_with("level")),
         _ => ExprKind::Name(pair.as_str().to_owned()),
     };
     Ok((node(kind, sp), 1))

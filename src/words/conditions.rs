@@ -190,12 +190,24 @@ fn compare(op: CompareOp, a: &Expr, b: &Expr, model: &Model) -> String {
     // What the subject is, for languages whose words agree with it: « le
     // score » and « le nombre » agree alike.
     let subject = match a {
-        Expr::SectionScore(_) | Expr::Total | Expr::Count(_) | Expr::Length(_) => "score",
+        Expr::SectionScore(_)
+        | Expr::Total
+        | Expr::Count(_)
+        | Expr::Length(_)
+        | Expr::Level
+        | Expr::Previous(_) => "score",
         _ if matches!(b, Expr::Date(_)) => "date",
         _ => "value",
     };
     let compared = match (a, b) {
-        (Expr::SectionScore(_) | Expr::Total, Expr::Number(n)) => w.points(n),
+        (Expr::SectionScore(_) | Expr::Total | Expr::Previous(false), Expr::Number(n)) => {
+            w.points(n)
+        }
+        // « supérieur à celui de l’édition précédente »: French does not
+        // write « à le ».
+        (_, Expr::Level) => w.get("cond-level-compared"),
+        (_, Expr::Previous(true)) => w.get("cond-previous-level-compared"),
+        (_, Expr::Previous(false)) => w.get("cond-previous-total-compared"),
         _ => value(b, model),
     };
     t!(
@@ -225,6 +237,9 @@ fn value(e: &Expr, model: &Model) -> String {
         ),
         Expr::Total => w.get("cond-total"),
         Expr::Count(list) => count(list, model),
+        Expr::Level => w.get("cond-level"),
+        Expr::Previous(true) => w.get("cond-previous-level"),
+        Expr::Previous(false) => w.get("cond-previous-total"),
         Expr::Length(x) => t!(w, "cond-length", text = value(x, model)),
         Expr::Neg(x) => t!(w, "cond-minus", value = value(x, model)),
         Expr::Arith(op, a, b) => {

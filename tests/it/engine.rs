@@ -323,3 +323,71 @@ fn a_count_over_a_section_reads_all_its_questions() {
         compiled.diagnostics
     );
 }
+
+const MENTIONS: &str = r#"
+section s "S" {
+  question P0 "P0" yesno
+  question P1 "P1" yesno yes = 10
+}
+levels {
+  level 1 "Un" from 5
+  level 2 "Deux" from 10
+}
+mentions {
+  mention premiere "Première" when P0
+  mention progression "Progression" when level > previous level
+  mention coeur "Cœur" jury
+}
+"#;
+
+#[test]
+fn mentions_follow_their_rule_or_the_jury() {
+    let m = model(MENTIONS);
+    let e = Engine::new(&m);
+    let o = score(&e, r#"{ "answers": { "P0": true, "P1": true } }"#).unwrap();
+    assert_eq!(
+        o.awarded(),
+        ["premiere"],
+        "no previous result: no progression"
+    );
+    assert_eq!(o.mentions[2].awarded, None, "the jury has not decided");
+    let o = score(
+        &e,
+        r#"{ "answers": { "P1": true }, "jury": { "coeur": true }, "previous": { "level": 1 } }"#,
+    )
+    .unwrap();
+    assert_eq!(o.awarded(), ["progression", "coeur"]);
+    let o = score(
+        &e,
+        r#"{ "answers": { "P1": true }, "jury": { "coeur": false }, "previous": { "level": 2, "total": 10 } }"#,
+    )
+    .unwrap();
+    assert!(o.awarded().is_empty());
+    assert_eq!(o.mentions[2].awarded, Some(false));
+}
+
+#[test]
+fn bad_decisions_and_previous_results_are_refused() {
+    let m = model(MENTIONS);
+    let e = Engine::new(&m);
+    let problems = score(
+        &e,
+        r#"{ "answers": {}, "jury": { "coeur": 3, "premiere": true }, "previous": { "level": -1, "rang": 2 } }"#,
+    )
+    .unwrap_err();
+    assert_eq!(problems.len(), 4, "{problems:#?}");
+    assert!(
+        problems.iter().any(|p| p.contains("with true or false")),
+        "{problems:#?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("the jury does not decide it")),
+        "{problems:#?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.contains("unknown key `rang`")),
+        "{problems:#?}"
+    );
+}

@@ -36,11 +36,16 @@ fn the_generated_bareme_follows_its_schema() {
 #[test]
 fn every_example_form_bareme_follows_its_schema() {
     let (schemas, index) = validator(grille::bareme::BAREME_SCHEMA);
-    for file in
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parse"))
-            .unwrap()
-    {
-        let path = file.unwrap().path();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let forms = std::fs::read_dir(root.join("tests/fixtures/parse"))
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .chain([
+            root.join("tests/fixtures/mentions/label.grille"),
+            root.join("tests/browser/fixtures/general.grille"),
+            root.join("docs/examples/maturity.grille"),
+        ]);
+    for path in forms {
         let compiled =
             crate::common::compile(&path.to_string_lossy(), std::fs::read(&path).unwrap());
         if let Some(model) = compiled.model {

@@ -473,3 +473,53 @@ levels cumulative named {
     let text = std::fs::read_to_string(dir.join("out/bareme.json")).unwrap();
     assert!(text.contains("\"by_conditions\": true"));
 }
+
+#[test]
+fn mentions_in_every_format_and_from_bareme_json() {
+    let form = "tests/fixtures/mentions/label.grille";
+    let rows = "tests/fixtures/mentions/candidats.csv";
+    let (code, json, stderr) = grille(&["score", form, rows, "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let results = json_lines(&json);
+    assert_eq!(
+        results[0]["mentions"],
+        serde_json::json!(["premiere", "coeur"])
+    );
+    assert_eq!(results[1]["mentions"], serde_json::json!(["progression"]));
+    assert_eq!(results[1]["mentions_pending"], serde_json::json!(["coeur"]));
+    assert_eq!(results[2]["mentions"], serde_json::json!([]));
+    // The same from the bareme.json the build writes.
+    let dir = Scratch::new("mentions");
+    let out = dir.join("out");
+    let (code, _, stderr) = grille(&[
+        "build",
+        form,
+        "-o",
+        out.to_str().unwrap(),
+        "--only",
+        "bareme",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let bareme = out.join("bareme.json");
+    let (_, again, _) = grille(&["score", bareme.to_str().unwrap(), rows, "--format", "json"]);
+    assert_eq!(json, again);
+    let (_, csv, _) = grille(&["score", form, rows, "--format", "csv"]);
+    assert!(
+        csv.lines().next().unwrap().ends_with(",mentions,errors"),
+        "{csv}"
+    );
+    assert!(csv.contains(",premiere;coeur,"), "{csv}");
+    let (_, table, _) = grille(&["score", form, rows, "--explain"]);
+    assert!(
+        table.contains("Meilleure progression, Coup de cœur du jury (à décider par le jury)"),
+        "{table}"
+    );
+    assert!(
+        table.contains("« Meilleure progression » (si `level > previous level`) : attribuée"),
+        "{table}"
+    );
+    assert!(
+        table.contains("(niveau : 2 ; niveau précédent : 1)"),
+        "{table}"
+    );
+}
