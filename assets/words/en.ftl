@@ -278,6 +278,7 @@ pdf-threshold = Threshold
 pdf-conditions = Conditions
 pdf-threshold-percent = { $percent }% of the maximum, that is { $points }
 pdf-by-conditions = none: the conditions alone
+pdf-website = Website
 pdf-mentions = Mentions
 pdf-mention-rule = Awarded if { $condition }.
 pdf-mention-jury = Decided by the jury.

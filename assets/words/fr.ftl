@@ -290,6 +290,7 @@ pdf-threshold = Seuil
 pdf-conditions = Conditions
 pdf-threshold-percent = { $percent } % du maximum, soit { $points }
 pdf-by-conditions = aucun : les conditions seules
+pdf-website = Site web
 pdf-mentions = Mentions
 pdf-mention-rule = Attribuée si { $condition }.
 pdf-mention-jury = Décidée par le jury.

@@ -59,7 +59,8 @@ fn the_2024_pdfs_hold_every_question_and_option() {
     let dir = build("forms/tnl-2024.grille", &scratch);
     let model = model("forms/tnl-2024.grille");
     let fr = Words::plain(Lang::Fr);
-    for (file, pages) in [("questions.pdf", 13), ("questions-jury.pdf", 15)] {
+    // The contents, and in the jury's edition the levels, are headings too.
+    for (file, pages, more) in [("questions.pdf", 13, 1), ("questions-jury.pdf", 15, 2)] {
         let pdf = dir.join(file);
         let text = text_of(&pdf);
         for q in model.questions() {
@@ -106,6 +107,24 @@ fn the_2024_pdfs_hold_every_question_and_option() {
         assert_eq!(field("Creator:"), "grille");
         assert_eq!(field("CreationDate:"), "Sat Jun  1 00:00:00 2024 UTC");
         assert!(field("Title:").starts_with("Territoire Numérique Libre — Questionnaire"));
+        // Each question is a heading below its section's, and the options
+        // of a choice question are a list, each box the label of its item.
+        let tags = poppler("pdfinfo", &[Path::new("-struct"), &pdf]);
+        let count = |tag: &str| {
+            tags.lines()
+                .filter(|l| l.trim_start().starts_with(&format!("{tag} ")))
+                .count()
+        };
+        assert_eq!(count("H1"), model.sections.len() + more, "{file}: sections");
+        assert_eq!(count("H2"), model.questions().count(), "{file}: questions");
+        let options: usize = model
+            .questions()
+            .filter(|q| matches!(q.kind, Kind::One { .. } | Kind::Many { .. }))
+            .map(|q| q.kind.options().len())
+            .sum();
+        assert_eq!(count("LI"), options, "{file}: options as list items");
+        assert_eq!(count("Lbl"), options, "{file}: boxes as labels");
+        assert_eq!(count("LBody"), options, "{file}: option labels");
         let fonts = poppler("pdffonts", &[&pdf]);
         let rows: Vec<&str> = fonts.lines().skip(2).collect();
         assert!(!rows.is_empty());
