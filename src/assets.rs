@@ -162,7 +162,8 @@ pub fn write(dir: &Path, assets: &[Asset]) -> io::Result<Vec<PathBuf>> {
     Ok(written)
 }
 
-/// Replaces one file's contents in the same way, keeping its permissions.
+/// Replaces one file's contents in the same way, keeping its permissions
+/// (or writes it anew).
 ///
 /// # Errors
 /// When it cannot be written or renamed into place (then it is unchanged).
@@ -173,7 +174,11 @@ pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
     let file = stage(dir, name.as_deref().unwrap_or("file"), bytes)?;
-    std::fs::set_permissions(file.path(), std::fs::metadata(path)?.permissions())?;
+    match std::fs::metadata(path) {
+        Ok(old) => std::fs::set_permissions(file.path(), old.permissions())?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
     file.persist(path).map_err(|e| e.error)?;
     sync_folder(dir)
 }

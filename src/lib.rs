@@ -22,6 +22,8 @@ pub mod num;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod reach;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod source;
 mod stack;
 pub mod suggest;

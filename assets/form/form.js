@@ -47,8 +47,11 @@
       if (item.question) for (const c of item.question.checks) owners.push({ check: c, section: s, question: item.question.id });
     }
   });
+  // A page served by `grille serve` shows the answers the server keeps (not
+  // the browser's) and, after a post with problems, every problem at once.
+  const served = form.getAttribute("data-served") === "yes";
   const touched = new Set();
-  let submitted = false;
+  let submitted = form.getAttribute("data-submitted") === "yes";
 
   // ------------------------------------------------------------ answers
 
@@ -248,6 +251,7 @@
 
   let stored = null;
   function save() {
+    if (served) return;
     const values = {};
     for (const x of questions) {
       const r = raw(x);
@@ -419,9 +423,11 @@
     x.controls[0].focus();
   });
   form.addEventListener("submit", (event) => {
-    submitted = true;
+    // « Enregistrer » keeps a draft as it is: nothing blocks it.
+    const draft = served && event.submitter && event.submitter.value === "save";
+    submitted = !draft;
     const { problems, states } = update();
-    if (problems.length) {
+    if (problems.length && !draft) {
       event.preventDefault();
       summary(problems);
       return;
@@ -487,7 +493,7 @@
 
   let restored = 0;
   try {
-    const saved = JSON.parse(localStorage.getItem(storageKey) || "null");
+    const saved = served ? null : JSON.parse(localStorage.getItem(storageKey) || "null");
     if (saved && saved.answers && typeof saved.answers === "object") {
       fill(saved.answers);
       restored = Object.keys(saved.answers).length;

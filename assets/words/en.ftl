@@ -434,3 +434,39 @@ diff-refused-both = { $count } { $count ->
     [one] answer set
    *[other] answer sets
 }: answers refused by both editions.
+
+## The campaign's pages (`grille serve`)
+
+serve-save = Save without sending
+serve-link = Your private link
+serve-link-help = Keep this link: it brings you back to your application, from any browser, to complete or change it. Do not share it: it gives access to your answers.
+serve-at = { $date } at { $time }
+serve-status-draft = Draft saved on { $at }, not sent yet.
+serve-status-sent = Application sent on { $at }.
+serve-status-changed = Changes saved on { $at }, not sent yet: the application received is still the one of { $sent }.
+serve-status-until = You may change it and send it again until { $date } included.
+serve-receipt-link = See the receipt
+serve-receipt-title = Receipt
+serve-receipt-sent = Your application was received on { $at } (version { $version }).
+serve-receipt-result = Provisional result, before the jury's review: { $total } of { $max } points, { $level }.
+serve-receipt-answers = Your answers
+serve-receipt-edit = Change my application
+serve-not-open-title = The questionnaire is not open yet
+serve-not-open = Applications will be received from { $date }.
+serve-closed-title = Applications are closed
+serve-closed = Applications were received until { $date } included.
+serve-not-found-title = Page not found
+serve-not-found = This address leads to no page. If it is your private link, check that it is complete.
+serve-too-many-title = Too many attempts
+serve-too-many = Too many unknown addresses were asked for from your connection. Try again in a minute.
+serve-unavailable-title = Cannot save for the moment
+serve-unavailable = The server cannot save your answers for the moment: nothing was saved. Go back to the previous page (your answers are still there) and try again in a few minutes.
+serve-too-large-title = Too large
+serve-too-large = What was sent is over { $size }: nothing was saved.
+serve-bad-request-title = Unreadable
+serve-bad-request = What was sent is not a form of this questionnaire: nothing was saved.
+serve-home = Go to the questionnaire
+serve-invalid-answer = This answer does not fit.
+serve-invalid-answer-format = This answer does not fit: { $format }
+serve-check-failed = These answers are not consistent.
+serve-unknown-question = An answer to a question this questionnaire does not have was sent: reload the page.

@@ -446,3 +446,39 @@ diff-refused-both = { $count } { $count ->
     [one] jeu
    *[other] jeux
 } de réponses : réponses refusées par les deux éditions.
+
+## The campaign's pages (`grille serve`)
+
+serve-save = Enregistrer sans envoyer
+serve-link = Votre lien privé
+serve-link-help = Gardez ce lien : il permet de revenir à votre candidature, depuis n’importe quel navigateur, pour la compléter ou la modifier. Ne le communiquez pas : il donne accès à vos réponses.
+serve-at = { $date } à { $time }
+serve-status-draft = Brouillon enregistré le { $at }, pas encore envoyé.
+serve-status-sent = Candidature envoyée le { $at }.
+serve-status-changed = Modifications enregistrées le { $at }, pas encore envoyées : la candidature reçue reste celle du { $sent }.
+serve-status-until = Vous pouvez la modifier et l’envoyer à nouveau jusqu’au { $date } inclus.
+serve-receipt-link = Voir l’accusé de réception
+serve-receipt-title = Accusé de réception
+serve-receipt-sent = Votre candidature a été reçue le { $at } (version { $version }).
+serve-receipt-result = Résultat provisoire, avant l’examen du jury : { $total } sur { $max } points, { $level }.
+serve-receipt-answers = Vos réponses
+serve-receipt-edit = Modifier ma candidature
+serve-not-open-title = Le questionnaire n’est pas encore ouvert
+serve-not-open = Les candidatures seront reçues à partir du { $date }.
+serve-closed-title = Les candidatures sont closes
+serve-closed = Les candidatures étaient reçues jusqu’au { $date } inclus.
+serve-not-found-title = Page introuvable
+serve-not-found = Cette adresse ne mène à aucune page. Si c’est votre lien privé, vérifiez qu’il est complet.
+serve-too-many-title = Trop de tentatives
+serve-too-many = Trop d’adresses inconnues ont été demandées depuis votre connexion. Réessayez dans une minute.
+serve-unavailable-title = Enregistrement impossible pour le moment
+serve-unavailable = Le serveur ne peut pas enregistrer vos réponses pour le moment : rien n’a été enregistré. Revenez à la page précédente (vos réponses y sont toujours) et réessayez dans quelques minutes.
+serve-too-large-title = Envoi trop volumineux
+serve-too-large = Ce qui a été envoyé dépasse { $size } : rien n’a été enregistré.
+serve-bad-request-title = Envoi illisible
+serve-bad-request = Ce qui a été envoyé n’est pas un formulaire de ce questionnaire : rien n’a été enregistré.
+serve-home = Aller au questionnaire
+serve-invalid-answer = Cette réponse ne convient pas.
+serve-invalid-answer-format = Cette réponse ne convient pas : { $format }
+serve-check-failed = Ces réponses ne sont pas cohérentes.
+serve-unknown-question = Une réponse à une question que ce questionnaire n’a pas a été envoyée : rechargez la page.

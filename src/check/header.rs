@@ -20,6 +20,8 @@ const FIELDS: &[(&str, &str)] = &[
         "an address in quotes such as \"https://example.org\"",
     ),
     ("deadline", "a date such as `2024-11-10`"),
+    ("opens", "a date such as `2024-06-01`"),
+    ("receipt", "`answers` or `result`"),
     ("date", "a date such as `2024-06-01`"),
     ("notice", "a text in quotes"),
     ("intro", "a text in quotes"),
@@ -78,8 +80,9 @@ impl Checker<'_> {
                 ("action", Value::Text(t)) if is_web(&t.value) => {
                     meta.action = Some(t.value.clone())
                 }
-                ("deadline" | "date", Value::Date(d)) => match Date::parse(&d.text) {
+                ("deadline" | "date" | "opens", Value::Date(d)) => match Date::parse(&d.text) {
                     Some(date) if key == "date" => meta.date = Some(date),
+                    Some(date) if key == "opens" => meta.opens = Some(date),
                     Some(date) => meta.deadline = Some(date),
                     None => self.report(diagnostic::invalid_date(d.span, &d.text)),
                 },
@@ -92,10 +95,24 @@ impl Checker<'_> {
                         }
                     }
                 }
+                ("receipt", Value::Ident(i)) if i.name == "answers" || i.name == "result" => {
+                    meta.receipt_result = i.name == "result";
+                }
                 ("status", Value::Ident(i)) if i.name == "draft" || i.name == "final" => {
                     meta.draft = i.name == "draft";
                 }
                 _ => bad(self),
+            }
+        }
+        if let (Some(opens), Some(deadline), Some(span)) =
+            (meta.opens, meta.deadline, seen.get("opens"))
+        {
+            if opens > deadline {
+                self.report(diagnostic::invalid_value(
+                    *span,
+                    "opens",
+                    "a date no later than the `deadline`",
+                ));
             }
         }
         if lang.is_none() && !seen.contains_key("lang") {

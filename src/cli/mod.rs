@@ -7,6 +7,8 @@ mod fmt;
 mod report;
 mod schema;
 mod score;
+#[cfg(feature = "serve")]
+mod serve;
 mod test;
 mod witness;
 
@@ -44,6 +46,15 @@ enum Command {
     Witness(witness::Args),
     /// Print the JSON Schema of `bareme.json` or of answers files.
     Schema(schema::Args),
+    /// Run a campaign: serve the form, receive and keep the applications.
+    #[cfg(feature = "serve")]
+    Serve(serve::ServeArgs),
+    /// Print every application of a campaign with its score and level.
+    #[cfg(feature = "serve")]
+    Results(serve::ResultsArgs),
+    /// Write every application of a campaign as an answers file.
+    #[cfg(feature = "serve")]
+    Export(serve::ExportArgs),
 }
 
 impl Cli {
@@ -58,6 +69,12 @@ impl Cli {
             Command::Test(args) => test::run(&args),
             Command::Witness(args) => witness::run(&args),
             Command::Schema(args) => schema::run(&args),
+            #[cfg(feature = "serve")]
+            Command::Serve(args) => serve::serve(&args),
+            #[cfg(feature = "serve")]
+            Command::Results(args) => serve::results(&args),
+            #[cfg(feature = "serve")]
+            Command::Export(args) => serve::export(&args),
         }
     }
 }

@@ -26,7 +26,7 @@ pub struct Args {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
-enum Format {
+pub enum Format {
     /// Aligned columns for people, one row per answer set.
     Table,
     /// A JSON object, or an array of them for several answer sets.
@@ -36,12 +36,12 @@ enum Format {
 }
 
 /// One answer set and what became of it.
-struct Scored<'m> {
-    name: String,
-    result: Result<Outcome<'m>, Vec<Problem>>,
+pub struct Scored<'m> {
+    pub name: String,
+    pub result: Result<Outcome<'m>, Vec<Problem>>,
     /// The file it was read from, to show a problem's line (shared by the
     /// rows of a spreadsheet).
-    source: std::rc::Rc<NamedSource<String>>,
+    pub source: std::rc::Rc<NamedSource<String>>,
 }
 
 pub fn run(args: &Args) -> u8 {
@@ -88,25 +88,14 @@ pub fn run(args: &Args) -> u8 {
             }),
         }
     }
-    for s in &scored {
-        match &s.result {
-            Ok(outcome) => {
-                for message in &outcome.warnings {
-                    let warning = report::Warning {
-                        name: &s.name,
-                        message,
-                    };
-                    report::print(&warning, args.color);
-                }
-            }
-            Err(problems) => report::print_problems(&s.name, problems, &s.source, args.color),
-        }
-    }
-    match args.format {
-        Format::Json => print_json(&scored, &model, args.explain),
-        Format::Table => print_table(&scored, &model, args.explain),
-        Format::Csv => print_csv(&scored, &model),
-    }
+    print(
+        &scored,
+        &model,
+        args.format,
+        args.explain,
+        args.color,
+        false,
+    );
     if unreadable {
         2
     } else {
@@ -114,9 +103,44 @@ pub fn run(args: &Args) -> u8 {
     }
 }
 
+/// Prints each answer set's warnings and problems, then the results in the
+/// format asked for (in JSON, one object for one answer set unless `array`).
+pub fn print(
+    scored: &[Scored<'_>],
+    model: &Model,
+    format: Format,
+    explain: bool,
+    color: Color,
+    array: bool,
+) {
+    for s in scored {
+        match &s.result {
+            Ok(outcome) => {
+                for message in &outcome.warnings {
+                    let warning = report::Warning {
+                        name: &s.name,
+                        message,
+                    };
+                    report::print(&warning, color);
+                }
+            }
+            Err(problems) => report::print_problems(&s.name, problems, &s.source, color),
+        }
+    }
+    match format {
+        Format::Json => println!(
+            "{}",
+            json(scored, model, explain, array || scored.len() != 1)
+        ),
+        Format::Table => print_table(scored, model, explain),
+        Format::Csv => print_csv(scored, model),
+    }
+}
+
 /// One JSON object for one answer set; an array of them, one per line, for
 /// several (a spreadsheet's rows are several answer sets).
-fn print_json(scored: &[Scored<'_>], model: &Model, with_explanation: bool) {
+/// The results in JSON: an array of objects, one per line, or one object.
+pub fn json(scored: &[Scored<'_>], model: &Model, with_explanation: bool, array: bool) -> String {
     let values: Vec<serde_json::Value> = scored
         .iter()
         .map(|s| match &s.result {
@@ -141,10 +165,11 @@ fn print_json(scored: &[Scored<'_>], model: &Model, with_explanation: bool) {
         })
         .collect();
     match values.as_slice() {
-        [one] => println!("{one}"),
+        [one] if !array => one.to_string(),
+        [] => "[]".to_owned(),
         _ => {
             let lines: Vec<String> = values.iter().map(ToString::to_string).collect();
-            println!("[\n{}\n]", lines.join(",\n"));
+            format!("[\n{}\n]", lines.join(",\n"))
         }
     }
 }

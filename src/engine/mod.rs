@@ -8,6 +8,7 @@ pub mod csv;
 mod eval;
 pub mod examples;
 pub mod explain;
+pub mod fields;
 mod outcome;
 mod problem;
 pub mod proof;
@@ -229,15 +230,30 @@ impl<'m> Engine<'m> {
         problems
     }
 
-    /// A warning naming the required questions shown but not answered.
-    fn unanswered(&self, run: &Run<'_>, answers: &Answers) -> Option<String> {
-        let unanswered: Vec<String> = self
-            .questions
+    /// The required questions these answers show but do not answer (an
+    /// application is not sent without them).
+    pub fn missing(&self, answers: &Answers) -> Vec<&'m Question> {
+        self.unanswered_required(&Run::new(self, answers), answers)
+    }
+
+    fn unanswered_required(&self, run: &Run<'_>, answers: &Answers) -> Vec<&'m Question> {
+        self.questions
             .iter()
             .enumerate()
-            .filter(|_| self.warn)
             .filter(|(i, q)| q.required && run.visible[*i] && !answers.values.contains_key(&q.id))
-            .map(|(_, q)| format!("`{}` ({})", q.id, q.number))
+            .map(|(_, q)| *q)
+            .collect()
+    }
+
+    /// A warning naming the required questions shown but not answered.
+    fn unanswered(&self, run: &Run<'_>, answers: &Answers) -> Option<String> {
+        if !self.warn {
+            return None;
+        }
+        let unanswered: Vec<String> = self
+            .unanswered_required(run, answers)
+            .iter()
+            .map(|q| format!("`{}` ({})", q.id, q.number))
             .collect();
         (!unanswered.is_empty())
             .then(|| format!("required questions not answered: {}", unanswered.join(", ")))

@@ -7,6 +7,8 @@
 mod data;
 mod view;
 
+pub use view::Served;
+
 use crate::model::Model;
 use sha2::{Digest, Sha256};
 
@@ -68,11 +70,46 @@ fn policy(script: &str, style: &str, action: Option<&str>) -> String {
     )
 }
 
+/// What an answer to this question looks like, in words, as the page says
+/// it under the question (« Nombre entier de 0 à 30, en années. »).
+pub fn answer_format(model: &Model, question: &crate::model::Question) -> Option<String> {
+    view::format(&question.kind, model.words())
+}
+
+/// The form's style sheet, for the other pages of `grille serve`.
+pub const STYLE_SHEET: &str = STYLE;
+
+/// The Content-Security-Policy of a page with no script: only its style
+/// sheet, forms posted to the same server.
+pub fn plain_policy() -> String {
+    format!(
+        "default-src 'none'; style-src {}; img-src data:; form-action 'self'; base-uri 'none'",
+        hash(STYLE)
+    )
+}
+
 /// Renders `formulaire.html`.
 ///
 /// # Errors
 /// Only when an embedded template is broken, which the tests rule out.
 pub fn html(model: &Model) -> Result<String, minijinja::Error> {
+    render(model, None).map(|(page, _)| page)
+}
+
+/// The page as `grille serve` serves it, and its Content-Security-Policy
+/// (sent as a header too): the form posts back to the server, shows the
+/// answers given so far and the problems of the last post.
+///
+/// # Errors
+/// Only when an embedded template is broken, which the tests rule out.
+pub fn served(model: &Model, served: &Served<'_>) -> Result<(String, String), minijinja::Error> {
+    render(model, Some(served))
+}
+
+fn render(
+    model: &Model,
+    served: Option<&Served<'_>>,
+) -> Result<(String, String), minijinja::Error> {
     let mut env = minijinja::Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     env.set_trim_blocks(true);
@@ -81,7 +118,11 @@ pub fn html(model: &Model) -> Result<String, minijinja::Error> {
         env.add_template(name, text)?;
     }
     let script = script();
-    let csp = policy(&script, STYLE, model.meta.action.as_deref());
+    let action = match served {
+        Some(_) => Some("'self'"),
+        None => model.meta.action.as_deref(),
+    };
+    let csp = policy(&script, STYLE, action);
     let page = view::page(
         model,
         view::Parts {
@@ -90,6 +131,7 @@ pub fn html(model: &Model) -> Result<String, minijinja::Error> {
             csp: &csp,
             data: logic(model),
         },
+        served,
     );
     let mut text = env
         .get_template("formulaire.html")?
@@ -97,5 +139,5 @@ pub fn html(model: &Model) -> Result<String, minijinja::Error> {
     if !text.ends_with('\n') {
         text.push('\n');
     }
-    Ok(text)
+    Ok((text, csp))
 }

@@ -30,7 +30,7 @@ pub struct Page<'a> {
     draft: bool,
     notice: Vec<Vec<Span>>,
     intro: Vec<Vec<Span>>,
-    action: Option<&'a str>,
+    action: Option<String>,
     file_name: String,
     /// The contents' entries.
     sections: Vec<Entry<'a>>,
@@ -41,6 +41,48 @@ pub struct Page<'a> {
     body: Vec<SectionView>,
     /// The page's data, JSON safe to embed in a script element.
     data: String,
+    /// When `grille serve` serves the page: where it posts, its key, what
+    /// the candidate's application is at, the problems of the last post.
+    served: Option<ServedView>,
+}
+
+/// What `grille serve` adds to the page.
+pub struct Served<'a> {
+    /// Where the form posts.
+    pub action: &'a str,
+    /// The key the page sends with its post, so that sending it twice
+    /// makes one version.
+    pub key: &'a str,
+    /// What each question shows, as the fields a browser posts.
+    pub fields: &'a crate::engine::fields::Fields,
+    /// Where the application is at (« Brouillon enregistré le … »), with
+    /// its private link.
+    pub status: Vec<String>,
+    pub link: Option<&'a str>,
+    /// The receipt of the version sent, once one is.
+    pub receipt: Option<&'a str>,
+    /// The problems of the last post: a message by question id (or for the
+    /// whole page, under the empty id).
+    pub problems: &'a [(String, String)],
+}
+
+#[derive(Serialize)]
+struct ServedView {
+    key: String,
+    status: Vec<String>,
+    link: Option<String>,
+    receipt: Option<String>,
+    save: String,
+    send: String,
+    /// The summary of the problems: each question's number and label, its
+    /// message, and the element to go to.
+    problems: Vec<ProblemView>,
+}
+
+#[derive(Serialize)]
+struct ProblemView {
+    target: Option<String>,
+    text: String,
 }
 
 type Span = crate::model::Run;
@@ -103,12 +145,18 @@ struct QuestionView {
     unit: Option<String>,
     options: Vec<OptionView>,
     describedby: String,
+    /// What the control shows (served pages): its text, or the options
+    /// ticked.
+    value: String,
+    /// The server's message about this answer.
+    error: Option<String>,
 }
 
 #[derive(Serialize)]
 struct OptionView {
     id: String,
     label: String,
+    checked: bool,
 }
 
 /// What `formulaire.html` shows: the page around the sections' markup.
@@ -119,7 +167,7 @@ pub struct Parts<'a> {
     pub data: String,
 }
 
-pub fn page<'a>(model: &'a Model, parts: Parts<'a>) -> Page<'a> {
+pub fn page<'a>(model: &'a Model, parts: Parts<'a>, served: Option<&Served<'_>>) -> Page<'a> {
     let w = model.words();
     let document = t!(
         w,
@@ -149,12 +197,18 @@ pub fn page<'a>(model: &'a Model, parts: Parts<'a>) -> Page<'a> {
             .filter(|k| words::takes_nothing(model.lang, k))
             .map(|k| (k, w.get(k)))
             .collect(),
-        head_title: t!(
-            w,
-            "form-title",
-            title = &model.title,
-            edition = model.edition.to_string()
-        ),
+        head_title: {
+            let title = t!(
+                w,
+                "form-title",
+                title = &model.title,
+                edition = model.edition.to_string()
+            );
+            match served {
+                Some(s) if !s.problems.is_empty() => t!(w, "script-error", message = title),
+                _ => title,
+            }
+        },
         document,
         footer,
         nojs: t!(
@@ -183,7 +237,10 @@ pub fn page<'a>(model: &'a Model, parts: Parts<'a>) -> Page<'a> {
         draft: model.meta.draft,
         notice: model.meta.notice.as_ref().map(rich).unwrap_or_default(),
         intro: model.meta.intro.as_ref().map(rich).unwrap_or_default(),
-        action: model.meta.action.as_deref(),
+        action: match served {
+            Some(served) => Some(served.action.to_owned()),
+            None => model.meta.action.clone(),
+        },
         file_name: t!(w, "form-file-name", id = &model.id, edition = &edition),
         sections: model
             .sections
@@ -197,8 +254,56 @@ pub fn page<'a>(model: &'a Model, parts: Parts<'a>) -> Page<'a> {
         script: parts.script,
         style: parts.style,
         csp: parts.csp,
-        body: sections(model),
+        body: sections(model, served),
         data: parts.data,
+        served: served.map(|served| ServedView {
+            key: served.key.to_owned(),
+            status: served.status.clone(),
+            link: served.link.map(str::to_owned),
+            receipt: served.receipt.map(str::to_owned),
+            save: w.get("serve-save"),
+            send: w.get("term-submit"),
+            problems: served
+                .problems
+                .iter()
+                .map(|(id, text)| match model.question(id) {
+                    Some(q) => ProblemView {
+                        target: Some(first_control(q, served.fields)),
+                        text: t!(
+                            w,
+                            "script-about",
+                            what = format!("{} {}", q.number, q.label),
+                            text = text
+                        ),
+                    },
+                    None => ProblemView {
+                        target: None,
+                        text: text.clone(),
+                    },
+                })
+                .collect(),
+        }),
+    }
+}
+
+/// The control a problem's link takes the focus to: the option ticked, or
+/// the first.
+fn first_control(q: &Question, fields: &crate::engine::fields::Fields) -> String {
+    let values = fields.get(&q.id).map(Vec::as_slice).unwrap_or_default();
+    match &q.kind {
+        Kind::YesNo => format!(
+            "q-{}-{}",
+            q.id,
+            values.first().map_or("yes", String::as_str)
+        ),
+        Kind::One { options } | Kind::Many { options, .. } => {
+            let chosen = options
+                .iter()
+                .find(|o| values.contains(&o.id))
+                .or(options.first());
+            format!("q-{}-{}", q.id, chosen.map_or("", |o| o.id.as_str()))
+        }
+        _ => format!("q-{}", q.id),
     }
 }
 
@@ -208,7 +313,7 @@ fn rich(text: &RichText) -> Vec<Vec<Span>> {
 
 /// The sections with their items: questions, notes and labelled computed
 /// values in their places.
-fn sections(model: &Model) -> Vec<SectionView> {
+fn sections(model: &Model, served: Option<&Served<'_>>) -> Vec<SectionView> {
     let mut notes = 0;
     let mut views: Vec<SectionView> = model
         .sections
@@ -223,7 +328,9 @@ fn sections(model: &Model) -> Vec<SectionView> {
                 .items
                 .iter()
                 .map(|item| match item {
-                    Item::Question(q) => ItemView::Question(question(model, q, s.when.is_none())),
+                    Item::Question(q) => {
+                        ItemView::Question(question(model, q, s.when.is_none(), served))
+                    }
                     Item::Note(n) => {
                         notes += 1;
                         ItemView::Note {
@@ -282,8 +389,17 @@ fn place(model: &Model, views: &mut [SectionView], c: &Computed) {
     );
 }
 
-fn question(model: &Model, q: &Question, section_always: bool) -> QuestionView {
+fn question(
+    model: &Model,
+    q: &Question,
+    section_always: bool,
+    served: Option<&Served<'_>>,
+) -> QuestionView {
     let w = model.words();
+    let values = served
+        .and_then(|s| s.fields.get(&q.id))
+        .map(Vec::as_slice)
+        .unwrap_or_default();
     let when = q.when.as_ref().map(|e| words::shown_if(e, model));
     let hint = q.hint.clone();
     // A SIRET's hint usually says it already.
@@ -305,10 +421,12 @@ fn question(model: &Model, q: &Question, section_always: bool) -> QuestionView {
             OptionView {
                 id: "yes".into(),
                 label: w.get("yes"),
+                checked: values.iter().any(|v| v == "yes"),
             },
             OptionView {
                 id: "no".into(),
                 label: w.get("no"),
+                checked: values.iter().any(|v| v == "no"),
             },
         ],
         kind => kind
@@ -317,6 +435,7 @@ fn question(model: &Model, q: &Question, section_always: bool) -> QuestionView {
             .map(|o| OptionView {
                 id: o.id.clone(),
                 label: o.label.clone(),
+                checked: values.contains(&o.id),
             })
             .collect(),
     };
@@ -356,11 +475,18 @@ fn question(model: &Model, q: &Question, section_always: bool) -> QuestionView {
         },
         options,
         describedby: describedby.join(" "),
+        value: values.first().cloned().unwrap_or_default(),
+        error: served.and_then(|s| {
+            s.problems
+                .iter()
+                .find(|(id, _)| *id == q.id)
+                .map(|(_, text)| text.clone())
+        }),
     }
 }
 
 /// What the answer looks like, in words, when the control does not say it.
-fn format(kind: &Kind, w: Words<'_>) -> Option<String> {
+pub(super) fn format(kind: &Kind, w: Words<'_>) -> Option<String> {
     let numeric = |b: &Bounds| {
         let what = words::number_kind(kind, w).unwrap_or_default();
         match &b.unit {

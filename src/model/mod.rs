@@ -41,7 +41,15 @@ pub struct Meta {
     pub organiser: Option<String>,
     pub contact: Option<String>,
     pub website: Option<String>,
+    /// The last day answers are received (`grille serve` closes after it).
     pub deadline: Option<Date>,
+    /// The first day `grille serve` receives answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opens: Option<Date>,
+    /// `receipt result`: the candidate's receipt shows the provisional
+    /// score and level, not only the answers sent.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub receipt_result: bool,
     /// The document's date (used in generated documents instead of a clock).
     pub date: Option<Date>,
     pub notice: Option<RichText>,

@@ -30,7 +30,7 @@ fn complete_examples(markdown: &str) -> Vec<String> {
 fn documented_questionnaires_check_clean() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut checked = 0;
-    for doc in ["README.md", "docs/language.md"] {
+    for doc in ["README.md", "docs/language.md", "docs/serve.md"] {
         let text = std::fs::read_to_string(root.join(doc)).unwrap();
         for (i, block) in complete_examples(&text).into_iter().enumerate() {
             let compiled =

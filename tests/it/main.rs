@@ -25,4 +25,6 @@ mod pdf;
 mod robust;
 mod schemas;
 mod score;
+#[cfg(feature = "serve")]
+mod serve;
 mod words;

@@ -1,0 +1,186 @@
+//! `grille serve FORM`, and the campaign's administration on the server's
+//! machine: `grille results` and `grille export`.
+
+use super::score::{Format, Scored};
+use super::Color;
+use grille::engine::{self, Engine};
+use grille::serve::store::Store;
+use miette::NamedSource;
+use std::path::Path;
+
+#[derive(clap::Args)]
+pub struct ServeArgs {
+    /// The questionnaire (`.grille`).
+    form: String,
+    /// The database: `sqlite:PATH` (created if absent) or `postgres://…`.
+    #[arg(long, default_value = "sqlite:grille.db", env = "GRILLE_DATABASE")]
+    database: String,
+    /// The address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    listen: String,
+    /// The address candidates use (`https://candidatures.example.org`), for
+    /// the private links shown; `http://LISTEN` when not given.
+    #[arg(long)]
+    url: Option<String>,
+    /// When to use colors.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(clap::Args)]
+pub struct ResultsArgs {
+    /// The campaign's database: `sqlite:PATH` or `postgres://…`.
+    #[arg(long, env = "GRILLE_DATABASE")]
+    database: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// When to use colors.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(clap::Args)]
+pub struct ExportArgs {
+    /// The campaign's database: `sqlite:PATH` or `postgres://…`.
+    #[arg(long, env = "GRILLE_DATABASE")]
+    database: String,
+    /// The folder to write the answers files to (created if absent).
+    dir: String,
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, u8> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            eprintln!("error: cannot start: {e}");
+            2
+        })
+}
+
+fn failed(message: &str) -> u8 {
+    eprintln!("error: {message}");
+    2
+}
+
+pub fn serve(args: &ServeArgs) -> u8 {
+    let (model, source) = match super::compile(&args.form, args.color) {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
+    let bareme = grille::bareme::to_json(&model, &source);
+    let Ok(runtime) = runtime() else { return 2 };
+    let options = grille::serve::Options {
+        model,
+        bareme,
+        database: args.database.clone(),
+        listen: args.listen.clone(),
+        url: args.url.clone(),
+    };
+    match runtime.block_on(grille::serve::run(options)) {
+        Ok(()) => 0,
+        Err(e) => failed(&e),
+    }
+}
+
+/// A questionnaire of the campaign, and the answers files of its
+/// applications sent (their current version), by application id.
+type Campaign = (grille::model::Model, Vec<(String, String)>);
+
+/// Every application's current version sent, with its questionnaire.
+fn sent_applications(database: &str) -> Result<Vec<Campaign>, u8> {
+    let runtime = runtime()?;
+    runtime.block_on(async {
+        let store = Store::open(database).await.map_err(|e| failed(&e))?;
+        let questionnaires = store
+            .questionnaires()
+            .await
+            .map_err(|e| failed(&e.to_string()))?;
+        let applications = store
+            .applications()
+            .await
+            .map_err(|e| failed(&e.to_string()))?;
+        let mut out = Vec::new();
+        for (id, edition, bareme) in questionnaires {
+            let model = grille::bareme::from_json(&bareme).map_err(|e| {
+                failed(&format!(
+                    "the database's questionnaire `{id}` {edition} cannot be read: {e}"
+                ))
+            })?;
+            let files: Vec<(String, String)> = applications
+                .iter()
+                .filter_map(|a| {
+                    let sent = a.sent.as_ref()?;
+                    let mine = sent.questionnaire == id && sent.edition == i64::from(edition);
+                    mine.then(|| (a.id.to_string(), sent.answers.clone()))
+                })
+                .collect();
+            out.push((model, files));
+        }
+        Ok(out)
+    })
+}
+
+pub fn results(args: &ResultsArgs) -> u8 {
+    let campaigns = match sent_applications(&args.database) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let mut invalid = false;
+    for (model, files) in &campaigns {
+        let engine = Engine::new(model);
+        let scored: Vec<Scored<'_>> = files
+            .iter()
+            .map(|(name, text)| Scored {
+                name: name.clone(),
+                result: engine.score_read(&engine::answers::from_json(model, text)),
+                source: std::rc::Rc::new(NamedSource::new(name, text.clone())),
+            })
+            .collect();
+        invalid |= scored.iter().any(|s| s.result.is_err());
+        super::score::print(&scored, model, args.format, false, args.color, true);
+    }
+    u8::from(invalid)
+}
+
+pub fn export(args: &ExportArgs) -> u8 {
+    let campaigns = match sent_applications(&args.database) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    // The folder is its owner's only, as the database is: the files hold
+    // the candidates' answers.
+    let dir = Path::new(&args.dir);
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    if let Err(e) = builder.create(dir) {
+        return failed(&format!(
+            "cannot create the folder `{}`: {}",
+            dir.display(),
+            super::describe_io(&e)
+        ));
+    }
+    let mut count = 0;
+    for (model, files) in &campaigns {
+        for (id, text) in files {
+            let path = dir.join(format!("{}-{}-{id}.json", model.id, model.edition));
+            if let Err(e) = grille::assets::replace(&path, text.as_bytes()) {
+                return failed(&format!(
+                    "cannot write `{}`: {}",
+                    path.display(),
+                    super::describe_io(&e)
+                ));
+            }
+            count += 1;
+        }
+    }
+    println!(
+        "wrote {count} answers file{} in {}",
+        if count == 1 { "" } else { "s" },
+        dir.display()
+    );
+    0
+}

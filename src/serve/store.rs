@@ -1,0 +1,511 @@
+//! The campaign's database: SQLite (a file, the default) or PostgreSQL,
+//! through one set of queries (sqlx's `Any` driver, `$1` parameters in
+//! both). Migrations are versioned (`migrations/`) and run at start.
+//!
+//! Each save is one transaction: the version, the application's state, the
+//! audit line and the request's key are written together or not at all,
+//! and a save is acknowledged only once committed (SQLite: WAL with
+//! `synchronous=FULL`).
+
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, Row};
+use std::time::Duration;
+
+/// What a store's caller may be told.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// No application has this private link.
+    #[error("no application has this link")]
+    NotFound,
+    /// A key sent again with another request.
+    #[error("this Idempotency-Key was sent before with another request")]
+    KeyReused,
+    /// The database cannot be written or read (a full disk, a lost
+    /// connection): nothing was saved.
+    #[error("the database cannot be used: {0}")]
+    Unavailable(String),
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(e: sqlx::Error) -> Error {
+        Error::Unavailable(e.to_string())
+    }
+}
+
+/// Where the database is, from `--database`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// The backend of a database address: `sqlite:PATH` or
+    /// `postgres://…` (`postgresql://…`).
+    pub fn of(url: &str) -> Option<Backend> {
+        if url.starts_with("sqlite:") {
+            Some(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Backend::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+pub struct Store {
+    pool: AnyPool,
+}
+
+/// A version to save: the answers file's text, and the engine's score of
+/// it (none when a hard check fails on a draft).
+pub struct NewVersion<'a> {
+    pub questionnaire: &'a str,
+    pub edition: u32,
+    pub sent: bool,
+    pub answers: &'a str,
+    pub score: Option<Score>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Score {
+    pub total: String,
+    pub max: String,
+    pub level: u32,
+}
+
+/// A request's key and a digest of what it sent.
+pub struct Key<'a> {
+    pub key: &'a str,
+    pub digest: &'a str,
+}
+
+/// A version as stored, with its application.
+#[derive(Clone, Debug)]
+pub struct Version {
+    pub application: i64,
+    pub token: String,
+    pub number: i64,
+    pub sent: bool,
+    pub answers: String,
+    pub score: Option<Score>,
+    pub at: String,
+    /// The questionnaire and edition the application answers.
+    pub questionnaire: String,
+    pub edition: i64,
+}
+
+/// An application: its latest version, and its latest version sent.
+#[derive(Clone, Debug)]
+pub struct Application {
+    pub id: i64,
+    pub token: String,
+    pub latest: Version,
+    pub sent: Option<Version>,
+}
+
+const VERSION_COLUMNS: &str =
+    "a.id, a.token, v.number, v.sent, v.answers, v.total, v.max, v.level, v.created_at, a.questionnaire, a.edition";
+
+fn version(row: &AnyRow) -> Result<Version, sqlx::Error> {
+    let total: Option<String> = row.try_get(5)?;
+    let max: Option<String> = row.try_get(6)?;
+    let level: Option<i64> = row.try_get(7)?;
+    Ok(Version {
+        application: row.try_get(0)?,
+        token: row.try_get(1)?,
+        number: row.try_get(2)?,
+        sent: row.try_get::<i64, _>(3)? != 0,
+        answers: row.try_get(4)?,
+        score: match (total, max, level) {
+            (Some(total), Some(max), Some(level)) => Some(Score {
+                total,
+                max,
+                level: u32::try_from(level).unwrap_or_default(),
+            }),
+            _ => None,
+        },
+        at: row.try_get(8)?,
+        questionnaire: row.try_get(9)?,
+        edition: row.try_get(10)?,
+    })
+}
+
+impl Store {
+    /// Opens the database (a SQLite file is created, readable by its owner
+    /// only) and brings its schema up to date.
+    ///
+    /// # Errors
+    /// When the address is not a database's, or the database cannot be
+    /// opened or migrated.
+    pub async fn open(url: &str) -> Result<Store, String> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of(url).ok_or_else(|| {
+            format!("`{url}` is not a database address: use `sqlite:PATH` or `postgres://…`")
+        })?;
+        let options = match backend {
+            Backend::Sqlite => {
+                let path = sqlite_path(url);
+                create_private(path)?;
+                // One connection: SQLite writes one transaction at a time
+                // anyway, and so no writer ever waits on a lock.
+                AnyPoolOptions::new()
+                    .max_connections(1)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            for pragma in [
+                                "PRAGMA journal_mode = WAL",
+                                "PRAGMA synchronous = FULL",
+                                "PRAGMA foreign_keys = ON",
+                                "PRAGMA busy_timeout = 5000",
+                            ] {
+                                sqlx::query(pragma).execute(&mut *conn).await?;
+                            }
+                            Ok(())
+                        })
+                    })
+            }
+            Backend::Postgres => AnyPoolOptions::new().max_connections(8),
+        };
+        let pool = options
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(url)
+            .await
+            .map_err(|e| format!("cannot open the database `{}`: {e}", shown(url)))?;
+        let migrated = match backend {
+            Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&pool).await,
+            Backend::Postgres => sqlx::migrate!("migrations/postgres").run(&pool).await,
+        };
+        migrated.map_err(|e| format!("cannot update the database's tables: {e}"))?;
+        Ok(Store { pool })
+    }
+
+    /// Whether the database answers.
+    pub async fn healthy(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+
+    /// Keeps the questionnaire served (its `bareme.json`), so that
+    /// `grille results` scores without the source file.
+    ///
+    /// # Errors
+    /// When the database cannot be written.
+    pub async fn keep_questionnaire(
+        &self,
+        id: &str,
+        edition: u32,
+        bareme: &str,
+    ) -> Result<(), Error> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM questionnaires WHERE questionnaire = $1 AND edition = $2")
+            .bind(id)
+            .bind(i64::from(edition))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO questionnaires (questionnaire, edition, bareme) VALUES ($1, $2, $3)",
+        )
+        .bind(id)
+        .bind(i64::from(edition))
+        .bind(bareme)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The questionnaires this database holds applications for, with their
+    /// `bareme.json`.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub async fn questionnaires(&self) -> Result<Vec<(String, u32, String)>, Error> {
+        let rows = sqlx::query(
+            "SELECT questionnaire, edition, bareme FROM questionnaires ORDER BY questionnaire, edition",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let edition: i64 = r.try_get(1)?;
+                Ok((
+                    r.try_get(0)?,
+                    u32::try_from(edition).unwrap_or_default(),
+                    r.try_get(2)?,
+                ))
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(Error::from)
+    }
+
+    /// Saves a version: of a new application (`token` none), or of the
+    /// application with this private link. A key sent before with the same
+    /// request gives the version it made, saved once (and `true`).
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] for an unknown link, [`Error::KeyReused`] for a
+    /// key sent before with another request, [`Error::Unavailable`] when
+    /// nothing could be saved.
+    pub async fn save(
+        &self,
+        token: Option<&str>,
+        new: &NewVersion<'_>,
+        key: Option<&Key<'_>>,
+    ) -> Result<(Version, bool), Error> {
+        // Two servers (PostgreSQL) saving the same application, or the same
+        // key, at once: the second's insert fails on a unique column and it
+        // tries again, finding what the first saved.
+        let mut tries = 0;
+        loop {
+            match self.save_once(token, new, key).await {
+                Err(sqlx::Error::Database(e)) if e.is_unique_violation() && tries < 3 => {
+                    tries += 1;
+                }
+                Err(e) => return Err(e.into()),
+                Ok(saved) => return saved,
+            }
+        }
+    }
+
+    async fn save_once(
+        &self,
+        token: Option<&str>,
+        new: &NewVersion<'_>,
+        key: Option<&Key<'_>>,
+    ) -> Result<Result<(Version, bool), Error>, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        if let Some(key) = key {
+            let made = sqlx::query("SELECT body, version_id FROM requests WHERE key = $1")
+                .bind(key.key)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if let Some(made) = made {
+                let digest: String = made.try_get(0)?;
+                let id: i64 = made.try_get(1)?;
+                if digest != key.digest {
+                    return Ok(Err(Error::KeyReused));
+                }
+                let row = sqlx::query(&format!(
+                    "SELECT {VERSION_COLUMNS} FROM versions v JOIN applications a ON a.id = v.application_id WHERE v.id = $1"
+                ))
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+                return Ok(Ok((version(&row)?, true)));
+            }
+        }
+        let now = now();
+        let (application, token, before) = match token {
+            None => {
+                let token = new_token();
+                let row = sqlx::query(
+                    "INSERT INTO applications (token, questionnaire, edition, state, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                )
+                .bind(&token)
+                .bind(new.questionnaire)
+                .bind(i64::from(new.edition))
+                .bind(state(new.sent, false))
+                .bind(&now)
+                .bind(&now)
+                .fetch_one(&mut *tx)
+                .await?;
+                (row.try_get::<i64, _>(0)?, token, None)
+            }
+            Some(token) => {
+                let Some(row) = sqlx::query("SELECT id, state FROM applications WHERE token = $1")
+                    .bind(token)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                else {
+                    return Ok(Err(Error::NotFound));
+                };
+                (
+                    row.try_get::<i64, _>(0)?,
+                    token.to_owned(),
+                    Some(row.try_get::<String, _>(1)?),
+                )
+            }
+        };
+        let number: i64 = sqlx::query(
+            "SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE application_id = $1",
+        )
+        .bind(application)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+        let score = new.score.as_ref();
+        let id: i64 = sqlx::query(
+            "INSERT INTO versions (application_id, number, sent, answers, total, max, level, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(application)
+        .bind(number)
+        .bind(i64::from(new.sent))
+        .bind(new.answers)
+        .bind(score.map(|s| s.total.clone()))
+        .bind(score.map(|s| s.max.clone()))
+        .bind(score.map(|s| i64::from(s.level)))
+        .bind(&now)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+        let after = state(new.sent, before.as_deref() == Some("sent"));
+        sqlx::query("UPDATE applications SET state = $1, updated_at = $2 WHERE id = $3")
+            .bind(after)
+            .bind(&now)
+            .bind(application)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO audit (application_id, at, who, what, before, after) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(application)
+        .bind(&now)
+        .bind("candidate")
+        .bind(if new.sent { "send" } else { "save" })
+        .bind(before)
+        .bind(after)
+        .execute(&mut *tx)
+        .await?;
+        if let Some(key) = key {
+            sqlx::query("INSERT INTO requests (key, body, version_id) VALUES ($1, $2, $3)")
+                .bind(key.key)
+                .bind(key.digest)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(Ok((
+            Version {
+                application,
+                token,
+                number,
+                sent: new.sent,
+                answers: new.answers.to_owned(),
+                score: new.score.clone(),
+                at: now,
+                questionnaire: new.questionnaire.to_owned(),
+                edition: i64::from(new.edition),
+            },
+            false,
+        )))
+    }
+
+    /// The application with this private link.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub async fn application(&self, token: &str) -> Result<Option<Application>, Error> {
+        let rows = sqlx::query(&format!(
+            "SELECT {VERSION_COLUMNS} FROM versions v JOIN applications a ON a.id = v.application_id \
+             WHERE a.token = $1 ORDER BY v.number"
+        ))
+        .bind(token)
+        .fetch_all(&self.pool)
+        .await?;
+        let versions = rows.iter().map(version).collect::<Result<Vec<_>, _>>()?;
+        Ok(gather(versions).pop())
+    }
+
+    /// Every application, in the order they arrived.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub async fn applications(&self) -> Result<Vec<Application>, Error> {
+        let rows = sqlx::query(&format!(
+            "SELECT {VERSION_COLUMNS} FROM versions v JOIN applications a ON a.id = v.application_id \
+             ORDER BY a.id, v.number"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let versions = rows.iter().map(version).collect::<Result<Vec<_>, _>>()?;
+        Ok(gather(versions))
+    }
+}
+
+/// Versions in order of application then number, gathered by application.
+fn gather(versions: Vec<Version>) -> Vec<Application> {
+    let mut applications: Vec<Application> = Vec::new();
+    for v in versions {
+        match applications.last_mut() {
+            Some(a) if a.id == v.application => {
+                if v.sent {
+                    a.sent = Some(v.clone());
+                }
+                a.latest = v;
+            }
+            _ => applications.push(Application {
+                id: v.application,
+                token: v.token.clone(),
+                sent: v.sent.then(|| v.clone()),
+                latest: v,
+            }),
+        }
+    }
+    applications
+}
+
+/// An application's state: `draft` until it is first sent, then `sent`.
+fn state(sent: bool, was_sent: bool) -> &'static str {
+    if sent || was_sent {
+        "sent"
+    } else {
+        "draft"
+    }
+}
+
+/// Now, as stored: UTC, to the millisecond (`2024-06-03T09:12:45.120Z`).
+fn now() -> String {
+    let now = jiff::Timestamp::now();
+    format!("{:.3}", now)
+}
+
+/// A private link's token: 256 random bits, in base64url.
+pub fn new_token() -> String {
+    use base64::Engine as _;
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).expect("the system gives random bytes");
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Whether a text could be a token (43 characters of base64url).
+pub fn is_token(text: &str) -> bool {
+    text.len() == 43
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The file of a `sqlite:` address.
+fn sqlite_path(url: &str) -> &str {
+    let rest = url.trim_start_matches("sqlite:");
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    rest.split('?').next().unwrap_or(rest)
+}
+
+/// Creates the SQLite file, readable and writable by its owner only
+/// (SQLite gives its journal files the same permissions).
+fn create_private(path: &str) -> Result<(), String> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+        .open(path)
+        .map(drop)
+        .map_err(|e| format!("cannot create the database file `{path}`: {e}"))
+}
+
+/// A database address without its password.
+fn shown(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let user = &url[scheme + 3..at];
+            let user = user.split(':').next().unwrap_or(user);
+            format!("{}{user}@{}", &url[..scheme + 3], &url[at + 1..])
+        }
+        _ => url.to_owned(),
+    }
+}
