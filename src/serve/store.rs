@@ -257,7 +257,15 @@ impl Store {
         // tries again, finding what the first saved.
         let mut tries = 0;
         loop {
-            match self.save_once(token, new, key).await {
+            let mut conn = self.pool.acquire().await?;
+            let result = save_once(&mut conn, token, new, key).await;
+            if result.is_err() {
+                // A transaction that failed (a full disk) may not even have
+                // rolled back: the connection is closed, never reused, so
+                // that no later save runs inside it and is lost with it.
+                let _ = conn.close().await;
+            }
+            match result {
                 Err(sqlx::Error::Database(e)) if e.is_unique_violation() && tries < 3 => {
                     tries += 1;
                 }
@@ -265,132 +273,6 @@ impl Store {
                 Ok(saved) => return saved,
             }
         }
-    }
-
-    async fn save_once(
-        &self,
-        token: Option<&str>,
-        new: &NewVersion<'_>,
-        key: Option<&Key<'_>>,
-    ) -> Result<Result<(Version, bool), Error>, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
-        if let Some(key) = key {
-            let made = sqlx::query("SELECT body, version_id FROM requests WHERE key = $1")
-                .bind(key.key)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if let Some(made) = made {
-                let digest: String = made.try_get(0)?;
-                let id: i64 = made.try_get(1)?;
-                if digest != key.digest {
-                    return Ok(Err(Error::KeyReused));
-                }
-                let row = sqlx::query(&format!(
-                    "SELECT {VERSION_COLUMNS} FROM versions v JOIN applications a ON a.id = v.application_id WHERE v.id = $1"
-                ))
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?;
-                return Ok(Ok((version(&row)?, true)));
-            }
-        }
-        let now = now();
-        let (application, token, before) = match token {
-            None => {
-                let token = new_token();
-                let row = sqlx::query(
-                    "INSERT INTO applications (token, questionnaire, edition, state, created_at, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                )
-                .bind(&token)
-                .bind(new.questionnaire)
-                .bind(i64::from(new.edition))
-                .bind(state(new.sent, false))
-                .bind(&now)
-                .bind(&now)
-                .fetch_one(&mut *tx)
-                .await?;
-                (row.try_get::<i64, _>(0)?, token, None)
-            }
-            Some(token) => {
-                let Some(row) = sqlx::query("SELECT id, state FROM applications WHERE token = $1")
-                    .bind(token)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                else {
-                    return Ok(Err(Error::NotFound));
-                };
-                (
-                    row.try_get::<i64, _>(0)?,
-                    token.to_owned(),
-                    Some(row.try_get::<String, _>(1)?),
-                )
-            }
-        };
-        let number: i64 = sqlx::query(
-            "SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE application_id = $1",
-        )
-        .bind(application)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get(0)?;
-        let score = new.score.as_ref();
-        let id: i64 = sqlx::query(
-            "INSERT INTO versions (application_id, number, sent, answers, total, max, level, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-        )
-        .bind(application)
-        .bind(number)
-        .bind(i64::from(new.sent))
-        .bind(new.answers)
-        .bind(score.map(|s| s.total.clone()))
-        .bind(score.map(|s| s.max.clone()))
-        .bind(score.map(|s| i64::from(s.level)))
-        .bind(&now)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get(0)?;
-        let after = state(new.sent, before.as_deref() == Some("sent"));
-        sqlx::query("UPDATE applications SET state = $1, updated_at = $2 WHERE id = $3")
-            .bind(after)
-            .bind(&now)
-            .bind(application)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO audit (application_id, at, who, what, before, after) VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(application)
-        .bind(&now)
-        .bind("candidate")
-        .bind(if new.sent { "send" } else { "save" })
-        .bind(before)
-        .bind(after)
-        .execute(&mut *tx)
-        .await?;
-        if let Some(key) = key {
-            sqlx::query("INSERT INTO requests (key, body, version_id) VALUES ($1, $2, $3)")
-                .bind(key.key)
-                .bind(key.digest)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(Ok((
-            Version {
-                application,
-                token,
-                number,
-                sent: new.sent,
-                answers: new.answers.to_owned(),
-                score: new.score.clone(),
-                at: now,
-                questionnaire: new.questionnaire.to_owned(),
-                edition: i64::from(new.edition),
-            },
-            false,
-        )))
     }
 
     /// The application with this private link.
@@ -423,6 +305,135 @@ impl Store {
         let versions = rows.iter().map(version).collect::<Result<Vec<_>, _>>()?;
         Ok(gather(versions))
     }
+}
+
+/// One try at [`Store::save`], in one transaction on this connection.
+async fn save_once(
+    conn: &mut sqlx::AnyConnection,
+    token: Option<&str>,
+    new: &NewVersion<'_>,
+    key: Option<&Key<'_>>,
+) -> Result<Result<(Version, bool), Error>, sqlx::Error> {
+    let mut tx = sqlx::Connection::begin(conn).await?;
+    if let Some(key) = key {
+        let made = sqlx::query("SELECT body, version_id FROM requests WHERE key = $1")
+            .bind(key.key)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let Some(made) = made {
+            let digest: String = made.try_get(0)?;
+            let id: i64 = made.try_get(1)?;
+            if digest != key.digest {
+                tx.rollback().await?;
+                return Ok(Err(Error::KeyReused));
+            }
+            let row = sqlx::query(&format!(
+                "SELECT {VERSION_COLUMNS} FROM versions v JOIN applications a ON a.id = v.application_id WHERE v.id = $1"
+            ))
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+            tx.rollback().await?;
+            return Ok(Ok((version(&row)?, true)));
+        }
+    }
+    let now = now();
+    let (application, token, before) = match token {
+        None => {
+            let token = new_token();
+            let row = sqlx::query(
+                "INSERT INTO applications (token, questionnaire, edition, state, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            )
+            .bind(&token)
+            .bind(new.questionnaire)
+            .bind(i64::from(new.edition))
+            .bind(state(new.sent, false))
+            .bind(&now)
+            .bind(&now)
+            .fetch_one(&mut *tx)
+            .await?;
+            (row.try_get::<i64, _>(0)?, token, None)
+        }
+        Some(token) => {
+            let Some(row) = sqlx::query("SELECT id, state FROM applications WHERE token = $1")
+                .bind(token)
+                .fetch_optional(&mut *tx)
+                .await?
+            else {
+                tx.rollback().await?;
+                return Ok(Err(Error::NotFound));
+            };
+            (
+                row.try_get::<i64, _>(0)?,
+                token.to_owned(),
+                Some(row.try_get::<String, _>(1)?),
+            )
+        }
+    };
+    let number: i64 =
+        sqlx::query("SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE application_id = $1")
+            .bind(application)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
+    let score = new.score.as_ref();
+    let id: i64 = sqlx::query(
+        "INSERT INTO versions (application_id, number, sent, answers, total, max, level, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(application)
+    .bind(number)
+    .bind(i64::from(new.sent))
+    .bind(new.answers)
+    .bind(score.map(|s| s.total.clone()))
+    .bind(score.map(|s| s.max.clone()))
+    .bind(score.map(|s| i64::from(s.level)))
+    .bind(&now)
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get(0)?;
+    let after = state(new.sent, before.as_deref() == Some("sent"));
+    sqlx::query("UPDATE applications SET state = $1, updated_at = $2 WHERE id = $3")
+        .bind(after)
+        .bind(&now)
+        .bind(application)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO audit (application_id, at, who, what, before, after) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(application)
+    .bind(&now)
+    .bind("candidate")
+    .bind(if new.sent { "send" } else { "save" })
+    .bind(before)
+    .bind(after)
+    .execute(&mut *tx)
+    .await?;
+    if let Some(key) = key {
+        sqlx::query("INSERT INTO requests (key, body, version_id) VALUES ($1, $2, $3)")
+            .bind(key.key)
+            .bind(key.digest)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(Ok((
+        Version {
+            application,
+            token,
+            number,
+            sent: new.sent,
+            answers: new.answers.to_owned(),
+            score: new.score.clone(),
+            at: now,
+            questionnaire: new.questionnaire.to_owned(),
+            edition: i64::from(new.edition),
+        },
+        false,
+    )))
 }
 
 /// Versions in order of application then number, gathered by application.

@@ -749,3 +749,107 @@ fn nothing_acknowledged_is_lost_when_the_server_is_killed() {
         drop(server);
     }
 }
+
+/// A small tmpfs mounted for one test, unmounted when dropped.
+struct SmallDisk(std::path::PathBuf);
+
+impl SmallDisk {
+    fn mount(dir: std::path::PathBuf, size: &str) -> SmallDisk {
+        std::fs::create_dir_all(&dir).unwrap();
+        let out = Command::new("mount")
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={size},mode=0700"),
+                "tmpfs",
+            ])
+            .arg(&dir)
+            .output()
+            .expect("mount runs");
+        assert!(
+            out.status.success(),
+            "mounting a tmpfs needs root (bash scripts/test runs as root in CI): {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        SmallDisk(dir)
+    }
+
+    fn resize(&self, size: &str) {
+        let out = Command::new("mount")
+            .args(["-o", &format!("remount,size={size}")])
+            .arg(&self.0)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+    }
+}
+
+#[test]
+#[ignore = "needs root, to mount a small tmpfs: run `bash scripts/test`"]
+fn a_full_disk_gets_503_and_the_server_goes_on_once_space_is_back() {
+    let scratch = Scratch::new("serve-full");
+    let disk = SmallDisk::mount(scratch.join("disk"), "1M");
+    let database = format!("sqlite:{}", disk.0.join("campagne.db").display());
+    let server = Server::start(&open_form(&scratch, ""), &database);
+    let text = answers();
+    let mut acknowledged = Vec::new();
+    let mut full = None;
+    for i in 0..2000 {
+        let body = text.replace("Commune de Libreville", &format!("Commune n° {i}"));
+        let r = server.post_json(&body);
+        match r.status {
+            201 => acknowledged.push((r.json()["token"].as_str().unwrap().to_owned(), body)),
+            _ => {
+                full = Some(r);
+                break;
+            }
+        }
+    }
+    let full = full.expect("the disk fills up");
+    assert_eq!(full.status, 503, "{}", full.body);
+    assert!(full.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("nothing was stored"));
+    // The form's page says it in words.
+    let page = server.post_form("/", &[("P1", "Ville pleine"), ("grille-action", "save")]);
+    assert_eq!(page.status, 503);
+    assert!(
+        page.body.contains("rien n’a été enregistré"),
+        "{}",
+        page.body
+    );
+    // Every acknowledged submission is there.
+    for (token, body) in &acknowledged {
+        let got = server.get(&format!("/api/submissions/{token}"));
+        assert_eq!(got.status, 200);
+        assert_eq!(
+            &serde_json::to_string_pretty(&got.json()["answers"]).unwrap(),
+            body
+        );
+    }
+    // Space is back: the server goes on, and nothing is corrupted.
+    disk.resize("16M");
+    let r = server.post_json(&text);
+    assert_eq!(r.status, 201, "{}", r.body);
+    drop(server);
+    let (code, csv, stderr) = grille(&["results", "--database", &database, "--format", "csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        csv.lines().count(),
+        1 + acknowledged.len() + 1,
+        "{} acknowledged, then one: {csv}{stderr}",
+        acknowledged.len()
+    );
+}
