@@ -730,9 +730,11 @@ fn api_problems(problems: &[Problem], text: &str) -> Response {
     let problems: Vec<serde_json::Value> = problems
         .iter()
         .map(|p| {
-            let line =
-                p.at.as_ref()
-                    .map(|at| text[..at.start.min(text.len())].matches('\n').count() + 1);
+            // The line of the value at fault, as `grille score` shows it.
+            let line = p.at.as_ref().map(|at| {
+                let before = &text.as_bytes()[..at.start.min(text.len())];
+                before.iter().filter(|b| **b == b'\n').count() + 1
+            });
             json!({
                 "code": p.kind.code(),
                 "question": p.question,

@@ -356,10 +356,16 @@ async fn save_once(
             (row.try_get::<i64, _>(0)?, token, None)
         }
         Some(token) => {
-            let Some(row) = sqlx::query("SELECT id, state FROM applications WHERE token = $1")
-                .bind(token)
-                .fetch_optional(&mut *tx)
-                .await?
+            // An update first: it locks the application's row (PostgreSQL),
+            // so that two servers saving it at once number their versions
+            // one after the other.
+            let Some(row) = sqlx::query(
+                "UPDATE applications SET updated_at = $1 WHERE token = $2 RETURNING id, state",
+            )
+            .bind(&now)
+            .bind(token)
+            .fetch_optional(&mut *tx)
+            .await?
             else {
                 tx.rollback().await?;
                 return Ok(Err(Error::NotFound));

@@ -853,3 +853,47 @@ fn a_full_disk_gets_503_and_the_server_goes_on_once_space_is_back() {
         acknowledged.len()
     );
 }
+
+#[test]
+fn two_servers_on_one_postgresql_database_share_the_campaign() {
+    let Ok(base) = std::env::var("GRILLE_TEST_POSTGRES") else {
+        // SQLite is one server's file: this is PostgreSQL's case only.
+        return;
+    };
+    let scratch = Scratch::new("serve-two");
+    let form = open_form(&scratch, "");
+    let database = postgres_database(&base, "two");
+    let servers = [
+        Server::start(&form, &database),
+        Server::start(&form, &database),
+    ];
+    let link = location(
+        &servers[0].post_form("/", &[("P1", "Ville partagée"), ("grille-action", "save")]),
+    );
+    // Both servers save the same application at once, ten times each.
+    let saves: Vec<_> = (0..20)
+        .map(|i| {
+            let address = servers[i % 2].address.clone();
+            let link = link.clone();
+            std::thread::spawn(move || {
+                let body = format!("P1=Ville+{i}&grille-action=save");
+                request(
+                    &address,
+                    "POST",
+                    &link,
+                    &[("Content-Type", "application/x-www-form-urlencoded")],
+                    body.as_bytes(),
+                )
+                .status
+            })
+        })
+        .collect();
+    let statuses: Vec<u16> = saves.into_iter().map(|t| t.join().unwrap()).collect();
+    assert!(statuses.iter().all(|s| *s == 303), "{statuses:?}");
+    // Every save is a version of its own, seen from either server.
+    let token = link.trim_start_matches("/a/");
+    for server in &servers {
+        let api = server.get(&format!("/api/submissions/{token}")).json();
+        assert_eq!(api["version"], 21, "{api}");
+    }
+}
