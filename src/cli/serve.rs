@@ -92,7 +92,9 @@ type Campaign = (grille::model::Model, Vec<(String, String)>);
 fn sent_applications(database: &str) -> Result<Vec<Campaign>, u8> {
     let runtime = runtime()?;
     runtime.block_on(async {
-        let store = Store::open(database).await.map_err(|e| failed(&e))?;
+        let store = Store::open_existing(database)
+            .await
+            .map_err(|e| failed(&e))?;
         let questionnaires = store
             .questionnaires()
             .await
@@ -127,6 +129,9 @@ pub fn results(args: &ResultsArgs) -> u8 {
         Ok(c) => c,
         Err(code) => return code,
     };
+    if campaigns.iter().all(|(_, files)| files.is_empty()) {
+        eprintln!("no application has been sent yet");
+    }
     let mut invalid = false;
     for (model, files) in &campaigns {
         let engine = Engine::new(model);

@@ -139,6 +139,19 @@ impl Store {
     /// When the address is not a database's, or the database cannot be
     /// opened or migrated.
     pub async fn open(url: &str) -> Result<Store, String> {
+        Store::connect(url, true).await
+    }
+
+    /// Opens a campaign's database that exists already (`grille results`,
+    /// `grille export`).
+    ///
+    /// # Errors
+    /// As [`Store::open`], and when a SQLite file does not exist.
+    pub async fn open_existing(url: &str) -> Result<Store, String> {
+        Store::connect(url, false).await
+    }
+
+    async fn connect(url: &str, create: bool) -> Result<Store, String> {
         sqlx::any::install_default_drivers();
         let backend = Backend::of(url).ok_or_else(|| {
             format!("`{url}` is not a database address: use `sqlite:PATH` or `postgres://…`")
@@ -146,7 +159,13 @@ impl Store {
         let options = match backend {
             Backend::Sqlite => {
                 let path = sqlite_path(url);
-                create_private(path)?;
+                if create {
+                    create_private(path)?;
+                } else if !std::path::Path::new(path).is_file() {
+                    return Err(format!(
+                        "there is no campaign database `{path}`: `grille serve` creates it"
+                    ));
+                }
                 // One connection: SQLite writes one transaction at a time
                 // anyway, and so no writer ever waits on a lock.
                 AnyPoolOptions::new()
@@ -167,11 +186,21 @@ impl Store {
             }
             Backend::Postgres => AnyPoolOptions::new().max_connections(8),
         };
+        // One connection first, for its error in words (a pool only says
+        // that it timed out).
+        let cannot = |e: sqlx::Error| format!("cannot open the database `{}`: {e}", shown(url));
+        sqlx::Connection::close(
+            <sqlx::AnyConnection as sqlx::Connection>::connect(url)
+                .await
+                .map_err(cannot)?,
+        )
+        .await
+        .map_err(cannot)?;
         let pool = options
             .acquire_timeout(Duration::from_secs(10))
             .connect(url)
             .await
-            .map_err(|e| format!("cannot open the database `{}`: {e}", shown(url)))?;
+            .map_err(cannot)?;
         let migrated = match backend {
             Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&pool).await,
             Backend::Postgres => sqlx::migrate!("migrations/postgres").run(&pool).await,
@@ -509,10 +538,14 @@ fn create_private(path: &str) -> Result<(), String> {
     options.write(true).create(true).truncate(false);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options
-        .open(path)
-        .map(drop)
-        .map_err(|e| format!("cannot create the database file `{path}`: {e}"))
+    options.open(path).map(drop).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "its folder does not exist".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            _ => e.to_string(),
+        };
+        format!("cannot create the database file `{path}`: {why}")
+    })
 }
 
 /// A database address without its password.
