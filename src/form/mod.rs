@@ -28,7 +28,8 @@ const TEMPLATES: [(&str, &str); 3] = [
         include_str!("../../assets/form/paragraphs.html"),
     ),
 ];
-const STYLE: &str = include_str!("../../assets/form/form.css");
+/// The form's style sheet (the other pages of `grille serve` use it too).
+pub const STYLE: &str = include_str!("../../assets/form/form.css");
 /// The page's evaluator (`engine.js`), as the page embeds it: the
 /// conformance tests run exactly this text.
 pub const ENGINE: &str = include_str!("../../assets/form/engine.js");
@@ -75,9 +76,6 @@ fn policy(script: &str, style: &str, action: Option<&str>) -> String {
 pub fn answer_format(model: &Model, question: &crate::model::Question) -> Option<String> {
     view::format(&question.kind, model.words())
 }
-
-/// The form's style sheet, for the other pages of `grille serve`.
-pub const STYLE_SHEET: &str = STYLE;
 
 /// The Content-Security-Policy of a page with no script: only its style
 /// sheet, forms posted to the same server.

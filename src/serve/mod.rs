@@ -124,6 +124,7 @@ fn router(app: Arc<App>) -> Router {
         .route("/api/submissions/{token}", get(api_get))
         .route("/healthz", get(healthz))
         .fallback(not_found_page)
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::map_response(secure))
         .with_state(app)
@@ -704,8 +705,27 @@ async fn receipt(
     html(StatusCode::OK, page.html(), crate::form::plain_policy())
 }
 
-async fn not_found_page(State(app): State<Arc<App>>) -> Response {
+/// An address the server does not have: a page, or JSON under `/api/`.
+async fn not_found_page(State(app): State<Arc<App>>, uri: axum::http::Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        return api_error(
+            StatusCode::NOT_FOUND,
+            "no such address in the API: see docs/serve.md",
+        );
+    }
     app.not_found()
+}
+
+/// A method an address does not answer (`DELETE /api/submissions`).
+async fn method_not_allowed(uri: axum::http::Uri) -> Response {
+    let message = if uri.path().starts_with("/api/submissions/") {
+        "this address answers GET only"
+    } else if uri.path().starts_with("/api/") {
+        "this address answers POST only"
+    } else {
+        "this address answers GET and POST only"
+    };
+    api_error(StatusCode::METHOD_NOT_ALLOWED, message)
 }
 
 async fn healthz(State(app): State<Arc<App>>) -> Response {

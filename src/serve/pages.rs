@@ -58,7 +58,7 @@ impl Page {
         Page {
             lang: model.lang.code(),
             head_title: format!("{heading} — {}", model.title),
-            style: crate::form::STYLE_SHEET,
+            style: crate::form::STYLE,
             organiser: model.meta.organiser.clone(),
             title: model.title.clone(),
             document: t!(

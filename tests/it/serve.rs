@@ -426,6 +426,13 @@ fn bad_requests_get_a_message_never_a_failure() {
         let r = server.post("/", headers, &body);
         assert_eq!(r.status, status, "form, {what}: {}", r.body);
     }
+    // Addresses and methods the API does not have.
+    let r = server.get("/api/nothing");
+    assert_eq!(r.status, 404);
+    assert!(r.json()["error"].is_string());
+    let r = request(&server.address, "DELETE", "/api/submissions", &[], b"");
+    assert_eq!(r.status, 405);
+    assert!(r.json()["error"].is_string());
     assert_eq!(server.get("/healthz").status, 200, "still serving");
 }
 
