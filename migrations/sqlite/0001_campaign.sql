@@ -59,3 +59,36 @@ CREATE TABLE questionnaires (
     bareme TEXT NOT NULL,
     PRIMARY KEY (questionnaire, edition)
 );
+
+-- The jury's work, kept beside the applications: jurors (a name, a
+-- password hash, a role: `juror` or `president`), and each juror's mark of
+-- a jury-scored question and decision on a jury-decided mention, for one
+-- version of an application. Nothing is overwritten: a changed mark is a
+-- new row, and the audit says who changed what. (The states after `sent`
+-- are the jury's: `being_reviewed`, `needs_completing`, `reviewed`,
+-- `validated`.)
+CREATE TABLE jurors (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE marks (
+    id INTEGER PRIMARY KEY,
+    version_id BIGINT NOT NULL REFERENCES versions (id),
+    juror_id BIGINT NOT NULL REFERENCES jurors (id),
+    question TEXT NOT NULL,
+    value TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+
+CREATE TABLE decisions (
+    id INTEGER PRIMARY KEY,
+    version_id BIGINT NOT NULL REFERENCES versions (id),
+    juror_id BIGINT NOT NULL REFERENCES jurors (id),
+    mention TEXT NOT NULL,
+    awarded BIGINT NOT NULL,
+    at TEXT NOT NULL
+);
