@@ -55,6 +55,9 @@ enum Command {
     /// Write every application of a campaign as an answers file.
     #[cfg(feature = "serve")]
     Export(serve::ExportArgs),
+    /// The jury's accounts: add, remove, list.
+    #[cfg(feature = "serve")]
+    Jury(serve::JuryArgs),
 }
 
 impl Cli {
@@ -75,6 +78,8 @@ impl Cli {
             Command::Results(args) => serve::results(&args),
             #[cfg(feature = "serve")]
             Command::Export(args) => serve::export(&args),
+            #[cfg(feature = "serve")]
+            Command::Jury(args) => serve::jury(&args),
         }
     }
 }

@@ -189,3 +189,138 @@ pub fn export(args: &ExportArgs) -> u8 {
     );
     0
 }
+
+#[derive(clap::Args)]
+pub struct JuryArgs {
+    #[command(subcommand)]
+    command: JuryCommand,
+}
+
+#[derive(clap::Subcommand)]
+enum JuryCommand {
+    /// Add a juror. The password is read from standard input (one line, at
+    /// least 12 characters); with none given, one is made and printed once.
+    Add {
+        /// The juror's name, as they sign in (`Claire Martin`).
+        name: String,
+        /// The president: also agrees the marks, validates and publishes.
+        #[arg(long)]
+        president: bool,
+        /// The campaign's database: `sqlite:PATH` or `postgres://…`.
+        #[arg(long, env = "GRILLE_DATABASE")]
+        database: String,
+    },
+    /// Remove a juror who has marked nothing yet.
+    Remove {
+        name: String,
+        /// The campaign's database: `sqlite:PATH` or `postgres://…`.
+        #[arg(long, env = "GRILLE_DATABASE")]
+        database: String,
+    },
+    /// List the jurors and their roles.
+    List {
+        /// The campaign's database: `sqlite:PATH` or `postgres://…`.
+        #[arg(long, env = "GRILLE_DATABASE")]
+        database: String,
+    },
+}
+
+/// The password given on standard input, or one made (and so printed).
+fn password() -> Result<(String, bool), u8> {
+    use std::io::{BufRead, IsTerminal};
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprintln!(
+            "the juror's password (at least {} characters; leave empty to have one made):",
+            grille::serve::jury::MIN_PASSWORD
+        );
+    }
+    let mut line = String::new();
+    if let Err(e) = stdin.lock().read_line(&mut line) {
+        return Err(failed(&format!("cannot read the password: {e}")));
+    }
+    let given = line.trim_end_matches(['\n', '\r']);
+    if given.is_empty() {
+        return Ok((grille::serve::jury::new_password(), true));
+    }
+    if given.chars().count() < grille::serve::jury::MIN_PASSWORD {
+        return Err(failed(&format!(
+            "a juror's password has at least {} characters (or give none, and one is made)",
+            grille::serve::jury::MIN_PASSWORD
+        )));
+    }
+    Ok((given.to_owned(), false))
+}
+
+pub fn jury(args: &JuryArgs) -> u8 {
+    use grille::serve::jury::{self, Role};
+    let Ok(runtime) = runtime() else { return 2 };
+    runtime.block_on(async {
+        let database = match &args.command {
+            JuryCommand::Add { database, .. } | JuryCommand::Remove { database, .. } | JuryCommand::List { database } => database,
+        };
+        // Jurors may be added before the campaign opens: `add` makes the
+        // database when it does not exist yet.
+        let opened = match &args.command {
+            JuryCommand::Add { .. } => Store::open(database).await,
+            _ => Store::open_existing(database).await,
+        };
+        let store = match opened {
+            Ok(s) => s,
+            Err(e) => return failed(&e),
+        };
+        let result = match &args.command {
+            JuryCommand::Add { name, president, .. } => {
+                if let Some(problem) = jury::name_problem(name) {
+                    return failed(problem);
+                }
+                // Said before the password is asked for.
+                match store.jurors().await {
+                    Ok(jurors) if jurors.iter().any(|(n, _, _)| n == name) => {
+                        return failed(&format!("there is a juror « {name} » already"));
+                    }
+                    Ok(_) => {}
+                    Err(e) => return failed(&e.to_string()),
+                }
+                let (password, made) = match password() {
+                    Ok(p) => p,
+                    Err(code) => return code,
+                };
+                let role = if *president { Role::President } else { Role::Juror };
+                match store.add_juror(name, &jury::hash(&password), role.name()).await {
+                    Ok(true) if made => {
+                        println!("added {} « {name} », password (shown once): {password}", role.name());
+                        Ok(0)
+                    }
+                    Ok(true) => {
+                        println!("added {} « {name} »", role.name());
+                        Ok(0)
+                    }
+                    Ok(false) => Ok(failed(&format!("there is a juror « {name} » already"))),
+                    Err(e) => Err(e),
+                }
+            }
+            JuryCommand::Remove { name, .. } => match store.remove_juror(name).await {
+                Ok(Some(true)) => {
+                    println!("removed « {name} »");
+                    Ok(0)
+                }
+                Ok(Some(false)) => Ok(failed(&format!(
+                    "« {name} » has marked applications: the account stays, so that their marks keep their author"
+                ))),
+                Ok(None) => Ok(failed(&format!("there is no juror « {name} »"))),
+                Err(e) => Err(e),
+            },
+            JuryCommand::List { .. } => store.jurors().await.map(|jurors| {
+                for (name, role, since) in &jurors {
+                    println!("{name}\t{role}\t{since}");
+                }
+                if jurors.is_empty() {
+                    eprintln!("no juror yet: `grille jury add NAME --database …`");
+                }
+                0
+            }),
+        };
+        result.unwrap_or_else(|e| failed(&e.to_string()))
+    })
+}

@@ -8,6 +8,7 @@
 //! by its private link, `/a/{token}/receipt` its receipt,
 //! `POST /api/submissions`, `GET /api/submissions/{token}`, `/healthz`.
 
+pub mod jury;
 mod pages;
 pub mod store;
 

@@ -304,6 +304,79 @@ impl Store {
         }
     }
 
+    /// Adds a juror; `false` when one has this name already.
+    ///
+    /// # Errors
+    /// When the database cannot be written.
+    pub async fn add_juror(
+        &self,
+        name: &str,
+        password_hash: &str,
+        role: &str,
+    ) -> Result<bool, Error> {
+        let added = sqlx::query(
+            "INSERT INTO jurors (name, password_hash, role, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(name)
+        .bind(password_hash)
+        .bind(role)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(added.rows_affected() == 1)
+    }
+
+    /// Removes a juror who has marked nothing; `Ok(None)` when none has
+    /// this name, `Ok(Some(false))` when the juror's marks or decisions keep
+    /// the account.
+    ///
+    /// # Errors
+    /// When the database cannot be written.
+    pub async fn remove_juror(&self, name: &str) -> Result<Option<bool>, Error> {
+        let mut tx = self.pool.begin().await?;
+        let Some(row) = sqlx::query("SELECT id FROM jurors WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&mut *tx)
+            .await?
+        else {
+            tx.rollback().await?;
+            return Ok(None);
+        };
+        let id: i64 = row.try_get(0)?;
+        let work: i64 = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM marks WHERE juror_id = $1) + (SELECT COUNT(*) FROM decisions WHERE juror_id = $1)",
+        )
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+        if work > 0 {
+            tx.rollback().await?;
+            return Ok(Some(false));
+        }
+        sqlx::query("DELETE FROM jurors WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Some(true))
+    }
+
+    /// Every juror: name, role, and when the account was made.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub async fn jurors(&self) -> Result<Vec<(String, String, String)>, Error> {
+        let rows = sqlx::query("SELECT name, role, created_at FROM jurors ORDER BY name")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(Error::from)
+    }
+
     /// The application with this private link.
     ///
     /// # Errors

@@ -912,3 +912,104 @@ fn two_servers_on_one_postgresql_database_share_the_campaign() {
         assert_eq!(api["version"], 21, "{api}");
     }
 }
+
+/// `grille jury …` with a password on standard input.
+fn jury(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_grille"))
+        .arg("jury")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_jury_accounts_are_added_listed_and_removed() {
+    let scratch = Scratch::new("serve-jury");
+    for database in databases(&scratch, "jury") {
+        let db = database.as_str();
+        // Made before the campaign opens: the database is created.
+        let (code, out, err) = jury(
+            &["add", "Claire Martin", "--president", "--database", db],
+            "\n",
+        );
+        assert_eq!(code, 0, "{err}");
+        let made = out.rsplit(": ").next().unwrap().trim();
+        assert_eq!(made.len(), 20, "a password made and shown once: {out}");
+        let (code, out, err) = jury(
+            &["add", "Paul Durand", "--database", db],
+            "un mot de passe long\n",
+        );
+        assert_eq!(
+            (code, out.trim()),
+            (0, "added juror « Paul Durand »"),
+            "{err}"
+        );
+        // Refused: a short password, a name taken, an empty name.
+        for (args, stdin, says) in [
+            (
+                &["add", "Léa", "--database", db][..],
+                "court\n",
+                "at least 12 characters",
+            ),
+            (
+                &["add", "Paul Durand", "--database", db][..],
+                "un autre mot de passe\n",
+                "already",
+            ),
+            (&["add", " ", "--database", db][..], "\n", "not empty"),
+            (
+                &["remove", "Personne", "--database", db][..],
+                "",
+                "no juror « Personne »",
+            ),
+        ] {
+            let (code, _, err) = jury(args, stdin);
+            assert_eq!(code, 2, "{args:?}");
+            assert!(err.contains(says), "{args:?}: {err}");
+        }
+        let (_, list, _) = jury(&["list", "--database", db], "");
+        let lines: Vec<&str> = list.lines().collect();
+        assert_eq!(lines.len(), 2, "{list}");
+        assert!(lines[0].starts_with("Claire Martin\tpresident\t"), "{list}");
+        assert!(lines[1].starts_with("Paul Durand\tjuror\t"), "{list}");
+        let (code, out, _) = jury(&["remove", "Paul Durand", "--database", db], "");
+        assert_eq!((code, out.trim()), (0, "removed « Paul Durand »"));
+        let (_, list, _) = jury(&["list", "--database", db], "");
+        assert_eq!(list.lines().count(), 1, "{list}");
+        // The passwords are not in the database, only their argon2id hashes.
+        if let Some(path) = db.strip_prefix("sqlite:") {
+            for file in [path.to_owned(), format!("{path}-wal")] {
+                let bytes = std::fs::read(&file).unwrap_or_default();
+                let text = String::from_utf8_lossy(&bytes);
+                assert!(
+                    !text.contains(made) && !text.contains("un mot de passe long"),
+                    "{file}"
+                );
+            }
+            let all = [
+                std::fs::read(path).unwrap(),
+                std::fs::read(format!("{path}-wal")).unwrap_or_default(),
+            ]
+            .concat();
+            assert!(
+                String::from_utf8_lossy(&all).contains("$argon2id$"),
+                "the hashes are kept"
+            );
+        }
+    }
+}
