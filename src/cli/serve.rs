@@ -27,11 +27,18 @@ pub struct ServeArgs {
     color: Color,
 }
 
+/// The campaign's database, for the commands run beside the server.
 #[derive(clap::Args)]
-pub struct ResultsArgs {
+struct Campaign {
     /// The campaign's database: `sqlite:PATH` or `postgres://…`.
     #[arg(long, env = "GRILLE_DATABASE")]
     database: String,
+}
+
+#[derive(clap::Args)]
+pub struct ResultsArgs {
+    #[command(flatten)]
+    campaign: Campaign,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
@@ -42,9 +49,8 @@ pub struct ResultsArgs {
 
 #[derive(clap::Args)]
 pub struct ExportArgs {
-    /// The campaign's database: `sqlite:PATH` or `postgres://…`.
-    #[arg(long, env = "GRILLE_DATABASE")]
-    database: String,
+    #[command(flatten)]
+    campaign: Campaign,
     /// The folder to write the answers files to (created if absent).
     dir: String,
 }
@@ -86,10 +92,10 @@ pub fn serve(args: &ServeArgs) -> u8 {
 
 /// A questionnaire of the campaign, and the answers files of its
 /// applications sent (their current version), by application id.
-type Campaign = (grille::model::Model, Vec<(String, String)>);
+type Sent = (grille::model::Model, Vec<(String, String)>);
 
 /// Every application's current version sent, with its questionnaire.
-fn sent_applications(database: &str) -> Result<Vec<Campaign>, u8> {
+fn sent_applications(database: &str) -> Result<Vec<Sent>, u8> {
     let runtime = runtime()?;
     runtime.block_on(async {
         let store = Store::open_existing(database)
@@ -125,7 +131,7 @@ fn sent_applications(database: &str) -> Result<Vec<Campaign>, u8> {
 }
 
 pub fn results(args: &ResultsArgs) -> u8 {
-    let campaigns = match sent_applications(&args.database) {
+    let campaigns = match sent_applications(&args.campaign.database) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -150,7 +156,7 @@ pub fn results(args: &ResultsArgs) -> u8 {
 }
 
 pub fn export(args: &ExportArgs) -> u8 {
-    let campaigns = match sent_applications(&args.database) {
+    let campaigns = match sent_applications(&args.campaign.database) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -206,22 +212,19 @@ enum JuryCommand {
         /// The president: also agrees the marks, validates and publishes.
         #[arg(long)]
         president: bool,
-        /// The campaign's database: `sqlite:PATH` or `postgres://…`.
-        #[arg(long, env = "GRILLE_DATABASE")]
-        database: String,
+        #[command(flatten)]
+        campaign: Campaign,
     },
     /// Remove a juror who has marked nothing yet.
     Remove {
         name: String,
-        /// The campaign's database: `sqlite:PATH` or `postgres://…`.
-        #[arg(long, env = "GRILLE_DATABASE")]
-        database: String,
+        #[command(flatten)]
+        campaign: Campaign,
     },
     /// List the jurors and their roles.
     List {
-        /// The campaign's database: `sqlite:PATH` or `postgres://…`.
-        #[arg(long, env = "GRILLE_DATABASE")]
-        database: String,
+        #[command(flatten)]
+        campaign: Campaign,
     },
 }
 
@@ -257,7 +260,9 @@ pub fn jury(args: &JuryArgs) -> u8 {
     let Ok(runtime) = runtime() else { return 2 };
     runtime.block_on(async {
         let database = match &args.command {
-            JuryCommand::Add { database, .. } | JuryCommand::Remove { database, .. } | JuryCommand::List { database } => database,
+            JuryCommand::Add { campaign, .. }
+            | JuryCommand::Remove { campaign, .. }
+            | JuryCommand::List { campaign } => &campaign.database,
         };
         // Jurors may be added before the campaign opens: `add` makes the
         // database when it does not exist yet.

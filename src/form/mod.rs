@@ -7,7 +7,7 @@
 mod data;
 mod view;
 
-pub use view::Served;
+pub use view::{banner_words, Served};
 
 use crate::model::Model;
 use sha2::{Digest, Sha256};

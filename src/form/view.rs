@@ -167,15 +167,18 @@ pub struct Parts<'a> {
     pub data: String,
 }
 
-pub fn page<'a>(model: &'a Model, parts: Parts<'a>, served: Option<&Served<'_>>) -> Page<'a> {
+/// What the page's banner says under the title (« Questionnaire de
+/// candidature 2024 ») and its footer (« …, questionnaire 2024, ADULLACT. »),
+/// for the form and the server's other pages.
+pub fn banner_words(model: &Model) -> (String, String) {
     let w = model.words();
+    let edition = model.edition.to_string();
     let document = t!(
         w,
         "form-document",
         document = w.get("term-document"),
-        edition = model.edition.to_string()
+        edition = &edition
     );
-    let edition = model.edition.to_string();
     let footer = match &model.meta.organiser {
         Some(o) => t!(
             w,
@@ -186,6 +189,13 @@ pub fn page<'a>(model: &'a Model, parts: Parts<'a>, served: Option<&Served<'_>>)
         ),
         None => t!(w, "form-footer", title = &model.title, edition = &edition),
     };
+    (document, footer)
+}
+
+pub fn page<'a>(model: &'a Model, parts: Parts<'a>, served: Option<&Served<'_>>) -> Page<'a> {
+    let w = model.words();
+    let (document, footer) = banner_words(model);
+    let edition = model.edition.to_string();
     let any_required = model
         .sections
         .iter()

@@ -170,11 +170,15 @@ enum Window {
 }
 
 fn today() -> Date {
-    let now = jiff::ZonedDateTime::now();
+    date_of(&jiff::ZonedDateTime::now())
+}
+
+/// The calendar day of a time in its zone.
+fn date_of(time: &jiff::ZonedDateTime) -> Date {
     Date {
-        year: i32::from(now.year()),
-        month: u8::try_from(now.month()).unwrap_or(1),
-        day: u8::try_from(now.day()).unwrap_or(1),
+        year: i32::from(time.year()),
+        month: u8::try_from(time.month()).unwrap_or(1),
+        day: u8::try_from(time.day()).unwrap_or(1),
     }
 }
 
@@ -308,11 +312,11 @@ impl App {
         entry.1 += 1;
     }
 
-    /// The application with this link: `Err` is the page to answer with
-    /// (not found, too many guesses, cannot read).
-    async fn find(&self, ip: IpAddr, token: &str) -> Result<store::Application, Response> {
+    /// The application with this link, counting a miss against the
+    /// address that asked.
+    async fn lookup(&self, ip: IpAddr, token: &str) -> Lookup {
         if self.limited(ip) {
-            return Err(self.too_many());
+            return Lookup::Limited;
         }
         let found = if store::is_token(token) {
             self.store.application(token).await
@@ -320,12 +324,23 @@ impl App {
             Ok(None)
         };
         match found {
-            Ok(Some(a)) => Ok(a),
+            Ok(Some(a)) => Lookup::Found(Box::new(a)),
             Ok(None) => {
                 self.missed(ip);
-                Err(self.not_found())
+                Lookup::Missing
             }
-            Err(e) => Err(self.unavailable(&e)),
+            Err(e) => Lookup::Failed(e),
+        }
+    }
+
+    /// The application with this link: `Err` is the page to answer with
+    /// (not found, too many guesses, cannot read).
+    async fn find(&self, ip: IpAddr, token: &str) -> Result<store::Application, Response> {
+        match self.lookup(ip, token).await {
+            Lookup::Found(a) => Ok(*a),
+            Lookup::Limited => Err(self.too_many()),
+            Lookup::Missing => Err(self.not_found()),
+            Lookup::Failed(e) => Err(self.unavailable(&e)),
         }
     }
 
@@ -518,6 +533,15 @@ impl App {
     }
 }
 
+/// What asking for an application by its link found.
+enum Lookup {
+    Found(Box<store::Application>),
+    /// Too many unknown links asked for from this address lately.
+    Limited,
+    Missing,
+    Failed(Error),
+}
+
 /// « Brouillon enregistré le 3 juin 2024 à 10 h 12 », « Candidature
 /// envoyée le … ».
 fn status_line(model: &Model, a: &store::Application) -> String {
@@ -543,11 +567,7 @@ fn when(model: &Model, at: &str) -> String {
     match at.parse::<jiff::Timestamp>() {
         Ok(t) => {
             let zoned = t.to_zoned_datetime(jiff::tz::TimeZone::system());
-            let date = Date {
-                year: i32::from(zoned.year()),
-                month: u8::try_from(zoned.month()).unwrap_or(1),
-                day: u8::try_from(zoned.day()).unwrap_or(1),
-            };
+            let date = date_of(&zoned);
             let time = match model.lang {
                 crate::words::Lang::Fr => format!("{} h {:02}", zoned.hour(), zoned.minute()),
                 crate::words::Lang::En => format!("{:02}:{:02}", zoned.hour(), zoned.minute()),
@@ -889,27 +909,17 @@ async fn api_get(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Path(token): Path<String>,
 ) -> Response {
-    if app.limited(peer.ip()) {
-        return api_error(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too many unknown submissions asked for: try again in a minute",
-        );
-    }
-    let found = if store::is_token(&token) {
-        app.store.application(&token).await
-    } else {
-        Ok(None)
-    };
-    match found {
-        Ok(Some(a)) => {
+    match app.lookup(peer.ip(), &token).await {
+        Lookup::Found(a) => {
             let v = a.sent.as_ref().unwrap_or(&a.latest);
             axum::Json(api_version(v, true)).into_response()
         }
-        Ok(None) => {
-            app.missed(peer.ip());
-            api_error(StatusCode::NOT_FOUND, "no such submission")
-        }
-        Err(e) => {
+        Lookup::Limited => api_error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too many unknown submissions asked for: try again in a minute",
+        ),
+        Lookup::Missing => api_error(StatusCode::NOT_FOUND, "no such submission"),
+        Lookup::Failed(e) => {
             eprintln!("grille serve: {e}");
             api_error(
                 StatusCode::SERVICE_UNAVAILABLE,

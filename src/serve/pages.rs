@@ -54,29 +54,15 @@ impl Page {
     /// A page with a heading and its paragraphs, both from the catalog.
     pub fn notice(model: &Model, heading: String, lines: Vec<String>, links: Vec<Link>) -> Page {
         let w = model.words();
-        let edition = model.edition.to_string();
+        let (document, footer) = crate::form::banner_words(model);
         Page {
             lang: model.lang.code(),
             head_title: format!("{heading} — {}", model.title),
             style: crate::form::STYLE,
             organiser: model.meta.organiser.clone(),
             title: model.title.clone(),
-            document: t!(
-                w,
-                "form-document",
-                document = w.get("term-document"),
-                edition = &edition
-            ),
-            footer: match &model.meta.organiser {
-                Some(o) => t!(
-                    w,
-                    "form-footer-by",
-                    title = &model.title,
-                    edition = &edition,
-                    organiser = o
-                ),
-                None => t!(w, "form-footer", title = &model.title, edition = &edition),
-            },
+            document,
+            footer,
             heading,
             lines,
             links,
