@@ -34,6 +34,24 @@ const FIELDS: &[(&str, &str)] = &[
         "terms",
         "a block of terms such as `{ submit \"Envoyer ma candidature\" }`",
     ),
+    (
+        "campaign",
+        "a block naming questions such as `{ name P1 type P2 key P3 carrier P6 }`",
+    ),
+];
+
+/// The header field names, in the order of the table above.
+pub fn field_names() -> impl Iterator<Item = &'static str> {
+    FIELDS.iter().map(|(k, _)| *k)
+}
+
+/// The lines of a `campaign { … }` block: the question each names, and
+/// the answer types it may have.
+const CAMPAIGN: &[(&str, &[&str])] = &[
+    ("name", &["text"]),
+    ("carrier", &["text"]),
+    ("type", &["one"]),
+    ("key", &["text", "siret", "email", "integer"]),
 ];
 
 pub(super) struct HeaderOut {
@@ -72,6 +90,8 @@ impl Checker<'_> {
                     None => self.report(diagnostic::unsupported_lang(t.span, &t.value)),
                 },
                 ("terms", Value::Block(fields, _)) => self.terms(fields, &mut meta),
+                // Read once the questions' types are known: `campaign()`.
+                ("campaign", Value::Block(..)) => {}
                 ("organiser", Value::Text(t)) => meta.organiser = Some(t.value.clone()),
                 ("contact", Value::Text(t)) => meta.contact = Some(t.value.clone()),
                 ("website", Value::Text(t)) if is_web(&t.value) => {
@@ -151,6 +171,65 @@ impl Checker<'_> {
                     key,
                     "a text in quotes",
                 )),
+            }
+        }
+    }
+
+    /// `campaign { name P1 type P2 key P3 carrier P6 }`: the questions
+    /// that name an application, say who carries it, give its respondent
+    /// type, and match it with the previous edition's. Read after the
+    /// questions' types are lowered.
+    pub(super) fn campaign(&mut self, meta: &mut Meta) {
+        let Some(Value::Block(fields, _)) = self
+            .file
+            .header
+            .fields
+            .iter()
+            .find(|f| f.key.name == "campaign")
+            .map(|f| &f.value)
+        else {
+            return;
+        };
+        let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
+        for field in fields {
+            let key = field.key.name.as_str();
+            let Some((_, kinds)) = CAMPAIGN.iter().find(|(k, _)| *k == key) else {
+                let suggestion = suggest::closest(key, CAMPAIGN.iter().map(|(k, _)| *k));
+                self.report(diagnostic::unknown_campaign_line(&field.key, suggestion));
+                continue;
+            };
+            if let Some(first) = seen.insert(key, field.key.span) {
+                self.report(diagnostic::given_twice(key, field.key.span, first));
+                continue;
+            }
+            let Value::Ident(id) = &field.value else {
+                self.report(diagnostic::invalid_value(
+                    field.value.span(),
+                    key,
+                    "the id of a question, such as `P1`",
+                ));
+                continue;
+            };
+            if !self.questions.contains_key(id.name.as_str()) {
+                let suggestion = suggest::closest(&id.name, super::sorted(self.questions.keys()));
+                self.report(diagnostic::undefined_reference(
+                    &id.name, id.span, suggestion, false,
+                ));
+                continue;
+            }
+            let Some(kind) = self.kinds.get(id.name.as_str()) else {
+                continue; // an invalid type, reported already
+            };
+            if !kinds.contains(&kind.keyword()) {
+                self.report(diagnostic::campaign_kind(key, id, kind.keyword(), kinds));
+                continue;
+            }
+            let question = Some(id.name.clone());
+            match key {
+                "name" => meta.campaign.name = question,
+                "carrier" => meta.campaign.carrier = question,
+                "type" => meta.campaign.kind = question,
+                _ => meta.campaign.key = question,
             }
         }
     }

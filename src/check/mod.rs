@@ -38,13 +38,16 @@ impl Checked {
     }
 }
 
+pub use header::field_names as header_fields;
+
 /// Checks a parsed file: every check but the search for answers reaching
 /// each level, which needs the engine (`crate::reach`).
 pub fn check(file: &ast::File, text: &str) -> Checked {
     let mut checker = Checker::new(file, text);
     checker.collect_symbols();
-    let meta = checker.header();
+    let mut meta = checker.header();
     checker.lower_kinds();
+    checker.campaign(&mut meta.meta);
     let sections = checker.sections();
     let computed = checker.computed_values();
     checker.check_order(&sections);

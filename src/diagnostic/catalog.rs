@@ -977,8 +977,52 @@ pub fn unknown_field(key: &crate::syntax::ast::Ident, suggestion: Option<&str>) 
         "not a header field",
     )
     .with_help_opt(did_you_mean(suggestion).or_else(|| {
-        Some("the header takes `lang`, `organiser`, `contact`, `website`, `deadline`, `date`, `notice`, `intro`, `status`, `action` and `terms`".to_owned())
+        let fields: Vec<String> = crate::check::header_fields()
+            .map(|f| format!("`{f}`"))
+            .collect();
+        Some(format!("the header takes {}", fields.join(", ")))
     }))
+}
+
+pub fn unknown_campaign_line(
+    key: &crate::syntax::ast::Ident,
+    suggestion: Option<&str>,
+) -> Diagnostic {
+    error(
+        Code::E0024,
+        format!("unknown line `{}` in `campaign`", key.name),
+        key.span,
+        "not a line of `campaign`",
+    )
+    .with_help_opt(did_you_mean(suggestion).or_else(|| {
+        Some("`campaign` takes `name`, `carrier`, `type` and `key`, each followed by a question's id".to_owned())
+    }))
+}
+
+pub fn campaign_kind(
+    line: &str,
+    question: &crate::syntax::ast::Ident,
+    found: &str,
+    expected: &[&str],
+) -> Diagnostic {
+    let expected: Vec<String> = expected.iter().map(|k| format!("`{k}`")).collect();
+    let expected = match expected.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    error(
+        Code::E0005,
+        format!(
+            "the campaign's `{line}` is a {expected} question, and `{}` is a `{found}` question",
+            question.name
+        ),
+        question.span,
+        format!("a `{found}` question"),
+    )
+    .with_help(format!(
+        "name a {expected} question here, or remove the line `{line}`"
+    ))
 }
 
 pub fn unknown_term(key: &crate::syntax::ast::Ident, suggestion: Option<&str>) -> Diagnostic {

@@ -61,6 +61,30 @@ pub struct Meta {
     /// (`terms { submit "…" }`), by term name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub terms: BTreeMap<String, String>,
+    /// The questions the campaign reads (`campaign { … }`).
+    #[serde(default, skip_serializing_if = "Campaign::is_empty")]
+    pub campaign: Campaign,
+}
+
+/// The questions `grille serve` reads to show and match applications:
+/// each one's name, who carries it, its respondent type (for the
+/// statistics), and the key that matches it with the previous edition's.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Campaign {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carrier: Option<String>,
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+}
+
+impl Campaign {
+    pub fn is_empty(&self) -> bool {
+        *self == Campaign::default()
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
