@@ -470,3 +470,175 @@ serve-invalid-answer = This answer does not fit.
 serve-invalid-answer-format = This answer does not fit: { $format }
 serve-check-failed = These answers are not consistent.
 serve-unknown-question = An answer to a question this questionnaire does not have was sent: reload the page.
+serve-status-completing = The jury asks you to complete your application: you may change it and send it again until { $date } included.
+serve-reviewed-title = Application under review
+serve-reviewed = The jury is reviewing your application: it can no longer be changed, unless the jury asks you to complete it.
+
+## The jury's pages (`/jury/`).
+jury-nav = Jury area
+jury-signed-in = Signed in: { $name } ({ $role })
+jury-role-juror = juror
+jury-role-president = jury president
+jury-logout = Sign out
+jury-login-title = Jury area
+jury-login-intro = Sign in with the name and password the jury's president gave you.
+jury-login-name = Name
+jury-login-password = Password
+jury-login-submit = Sign in
+jury-login-wrong = Wrong name or password.
+jury-login-expired = The sign-in page expired: enter your name and password again.
+jury-login-too-many = Too many sign-ins failed. Try again in five minutes.
+jury-refused-title = Not allowed
+jury-refused-expired = This page expired or does not come from this site: nothing was saved. Reload the page and try again.
+jury-refused-president = Only the jury's president may do this: nothing was saved.
+jury-not-found = No application received has this number.
+jury-list-title = Applications
+jury-list-intro = { $count ->
+    [0] No application has been received yet.
+    [one] One application received.
+   *[other] { $count } applications received.
+}
+jury-list-caption = { $count ->
+    [one] One application shown
+   *[other] { $count } applications shown
+}
+jury-list-empty = No application matches these criteria.
+jury-filter-legend = Filter and sort
+jury-filter-all = All
+jury-filter-submit = Show
+jury-sort = Sort by
+jury-sort-received = order received
+jury-sort-name = name
+jury-sort-total = points
+jury-sort-state = state
+jury-column-name = Application
+jury-column-type = Type
+jury-column-automatic = Points without the jury
+jury-column-total = Points
+jury-column-level = Level
+jury-column-state = State
+jury-column-jurors = Jurors who marked
+jury-points = { $total } / { $max }
+jury-level-range = level { $low } to { $high } (provisional, jury marks are missing)
+jury-cannot-score = cannot be scored
+jury-cannot-score-why = Cannot be scored: { $why }
+jury-state-draft = Draft
+jury-state-sent = Received
+jury-state-being-reviewed = Being reviewed
+jury-state-needs-completing = To be completed by the candidate
+jury-state-reviewed = Reviewed
+jury-state-validated = Validated
+jury-state-until = { $state }, until { $date } included
+jury-publish-title = Publishing the results
+jury-publish-nothing = No application has been received: there is nothing to publish.
+jury-publish-waiting = { $count ->
+    [one] One application is not validated yet: the results can be published once all are.
+   *[other] { $count } applications are not validated yet: the results can be published once all are.
+}
+jury-publish-ready = { $count ->
+    [one] The application is validated: the results can be published. The results page will be public.
+   *[other] The { $count } applications are validated: the results can be published. The results page will be public.
+}
+jury-publish-submit = Publish the results
+jury-application-number = Application no. { $id }
+jury-carrier = Carried by
+jury-received = Received
+jury-received-at = on { $at } (version { $version })
+jury-summary-title = Current result
+jury-mentions = Mentions
+jury-mentions-none = none so far
+jury-saved = Saved.
+jury-problems = Nothing was saved: correct what is shown below.
+jury-conflict = Nothing was saved: this application was changed in the meantime (by another juror or by the candidate). The page now shows it as it is, with what you typed kept in the form: check it and save again.
+jury-mine-title = Your review
+jury-mine-intro = Your marks stay yours: the mark that counts is the mean of the jury's, until the president agrees the marks.
+jury-mine-submit = Save my review
+jury-agree-title = Marks agreed by the president
+jury-agree-intro = Agreed marks replace the jury's mean; the application can be validated only once every mark and decision is agreed.
+jury-agree-submit = Agree these marks
+jury-mark-hint = A whole number from 0 to { $max }. Leave empty not to mark.
+jury-mark-wrong = Enter a whole number from 0 to { $max }.
+jury-mean = Mean
+jury-mean-spread = { $mean } (from { $low } to { $high })
+jury-agreed = Agreed mark
+jury-votes = { $yes } for, { $no } against
+jury-undecided = No opinion
+jury-comment = Comment
+jury-comment-hint = Seen by the other jurors only. Every comment saved is kept.
+jury-comment-long = A comment has at most { $limit } characters.
+jury-comment-by = { $name }, on { $at }
+jury-comments-title = The jury's comments
+jury-state-title = The application's state
+jury-state-legend = New state
+jury-state-choose = Choose a state.
+jury-state-completing = To ask the candidate to complete the application, give a day (today or later) and what to complete.
+jury-state-agree-first = An application can be validated only once the president has agreed all its marks and decisions.
+jury-until = Last day to complete
+jury-until-hint = Only for “To be completed by the candidate”: the candidate may change the application until this day included, even after the deadline.
+jury-note = Message to the candidate
+jury-note-hint = Only for “To be completed by the candidate”: what to complete. The candidate reads it on the application, through the private link.
+jury-state-submit = Change the state
+jury-answers-title = Answers
+jury-answers-question = Question
+jury-answers-answer = Answer
+jury-answers-points = Points
+jury-answers-why = Why
+jury-unanswered = no answer
+jury-history-title = History
+jury-history-at = When
+jury-history-who = Who
+jury-history-what = What
+jury-history-before = Before
+jury-history-after = After
+jury-history-candidate = the candidate
+
+## The results (`/results`, `/a/…/result`).
+results-title = Results
+results-heading = Results — { $title } { $edition }
+results-not-yet = The results are not published yet.
+results-published = Results published on { $at }.
+results-count = { $count ->
+    [0] No application.
+    [one] One application.
+   *[other] { $count } applications.
+}
+results-nobody = no candidate
+results-carried = { $name } – carried by { $carrier }
+results-with-mentions = { $name } ({ $mentions })
+results-no-level = { $count ->
+    [one] One application reaches no level.
+   *[other] { $count } applications reach no level.
+}
+results-no-level-label = No level
+results-figures = In figures
+results-chart-levels = Applications by level
+results-chart-levels-desc = { $count ->
+    [one] Number of applications that reached each level, out of one application.
+   *[other] Number of applications that reached each level, out of { $count } applications.
+}
+results-chart-types = Applications by type
+results-chart-types-desc = { $count ->
+    [one] Number of applications of each type, out of one application.
+   *[other] Number of applications of each type, out of { $count } applications.
+}
+results-chart-sections = Average by section
+results-chart-sections-desc = Mean points earned in each section, against the section's maximum.
+results-column-level = Level
+results-column-type = Type
+results-column-count = Applications
+results-column-section = Section
+results-column-average = Average
+results-column-score = Points
+results-column-max = Maximum
+results-sheet-title = Your result
+results-sheet-link = See my result
+results-sheet-not-yet = The results are not published yet: your result will be here once they are.
+results-sheet-of = Application: { $name }.
+results-sheet-level = Result: { $level }, with { $total } points out of { $max }.
+results-sheet-mentions = Mentions: { $mentions }.
+results-sheet-sections = Your points by section
+results-sheet-sections-desc = Points earned in each section, against the section's maximum.
+results-progress = Ways to progress
+results-sheet-top = You reached the highest level.
+results-back = Back to my application
+results-all = See all the results

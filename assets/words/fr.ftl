@@ -482,3 +482,175 @@ serve-invalid-answer = Cette réponse ne convient pas.
 serve-invalid-answer-format = Cette réponse ne convient pas : { $format }
 serve-check-failed = Ces réponses ne sont pas cohérentes.
 serve-unknown-question = Une réponse à une question que ce questionnaire n’a pas a été envoyée : rechargez la page.
+serve-status-completing = Le jury vous demande de compléter votre candidature : vous pouvez la modifier et l’envoyer à nouveau jusqu’au { $date } inclus.
+serve-reviewed-title = Candidature en cours d’examen
+serve-reviewed = Le jury examine votre candidature : elle ne peut plus être modifiée, sauf s’il vous demande de la compléter.
+
+## The jury's pages (`/jury/`).
+jury-nav = Espace du jury
+jury-signed-in = Connecté·e : { $name } ({ $role })
+jury-role-juror = juré·e
+jury-role-president = présidence du jury
+jury-logout = Se déconnecter
+jury-login-title = Espace du jury
+jury-login-intro = Connectez-vous avec le nom et le mot de passe que la présidence du jury vous a donnés.
+jury-login-name = Nom
+jury-login-password = Mot de passe
+jury-login-submit = Se connecter
+jury-login-wrong = Nom ou mot de passe incorrect.
+jury-login-expired = La page de connexion a expiré : saisissez à nouveau votre nom et votre mot de passe.
+jury-login-too-many = Trop de tentatives de connexion ont échoué. Réessayez dans cinq minutes.
+jury-refused-title = Action refusée
+jury-refused-expired = Cette page a expiré ou ne vient pas de ce site : rien n’a été enregistré. Rechargez la page et recommencez.
+jury-refused-president = Cette action est réservée à la présidence du jury : rien n’a été enregistré.
+jury-not-found = Aucune candidature reçue ne porte ce numéro.
+jury-list-title = Candidatures
+jury-list-intro = { $count ->
+    [0] Aucune candidature n’a encore été reçue.
+    [one] Une candidature reçue.
+   *[other] { $count } candidatures reçues.
+}
+jury-list-caption = { $count ->
+    [one] Une candidature affichée
+   *[other] { $count } candidatures affichées
+}
+jury-list-empty = Aucune candidature ne correspond à ces critères.
+jury-filter-legend = Filtrer et trier
+jury-filter-all = Toutes
+jury-filter-submit = Afficher
+jury-sort = Trier par
+jury-sort-received = ordre de réception
+jury-sort-name = nom
+jury-sort-total = points
+jury-sort-state = état
+jury-column-name = Candidature
+jury-column-type = Type
+jury-column-automatic = Points sans le jury
+jury-column-total = Points
+jury-column-level = Niveau
+jury-column-state = État
+jury-column-jurors = Juré·es ayant noté
+jury-points = { $total } / { $max }
+jury-level-range = niveau { $low } à { $high } (provisoire, des notes du jury manquent)
+jury-cannot-score = non calculable
+jury-cannot-score-why = Non calculable : { $why }
+jury-state-draft = Brouillon
+jury-state-sent = Reçue
+jury-state-being-reviewed = En cours d’examen
+jury-state-needs-completing = À compléter par le candidat
+jury-state-reviewed = Examinée
+jury-state-validated = Validée
+jury-state-until = { $state }, jusqu’au { $date } inclus
+jury-publish-title = Publication des résultats
+jury-publish-nothing = Aucune candidature n’a été reçue : il n’y a rien à publier.
+jury-publish-waiting = { $count ->
+    [one] Une candidature n’est pas encore validée : les résultats pourront être publiés quand toutes le seront.
+   *[other] { $count } candidatures ne sont pas encore validées : les résultats pourront être publiés quand toutes le seront.
+}
+jury-publish-ready = { $count ->
+    [one] La candidature est validée : les résultats peuvent être publiés. La page des résultats sera publique.
+   *[other] Les { $count } candidatures sont validées : les résultats peuvent être publiés. La page des résultats sera publique.
+}
+jury-publish-submit = Publier les résultats
+jury-application-number = Candidature n° { $id }
+jury-carrier = Dossier porté par
+jury-received = Reçue
+jury-received-at = le { $at } (version { $version })
+jury-summary-title = Résultat actuel
+jury-mentions = Mentions
+jury-mentions-none = aucune pour l’instant
+jury-saved = Enregistré.
+jury-problems = Rien n’a été enregistré : corrigez ce qui est signalé ci-dessous.
+jury-conflict = Rien n’a été enregistré : cette candidature a été modifiée entre-temps (par un autre membre du jury ou par le candidat). La page montre maintenant son état actuel, avec vos saisies conservées dans le formulaire : vérifiez-les et enregistrez à nouveau.
+jury-mine-title = Votre évaluation
+jury-mine-intro = Vos notes restent les vôtres : la note retenue est la moyenne de celles du jury, jusqu’à ce que la présidence arrête les notes.
+jury-mine-submit = Enregistrer mon évaluation
+jury-agree-title = Notes arrêtées par la présidence
+jury-agree-intro = Les notes arrêtées remplacent la moyenne du jury ; la candidature ne peut être validée qu’une fois toutes les notes et décisions arrêtées.
+jury-agree-submit = Arrêter ces notes
+jury-mark-hint = Un nombre entier de 0 à { $max }. Laissez vide pour ne pas noter.
+jury-mark-wrong = Saisissez un nombre entier de 0 à { $max }.
+jury-mean = Moyenne
+jury-mean-spread = { $mean } (de { $low } à { $high })
+jury-agreed = Note arrêtée
+jury-votes = { $yes } pour, { $no } contre
+jury-undecided = Sans avis
+jury-comment = Commentaire
+jury-comment-hint = Visible des autres membres du jury seulement. Chaque commentaire enregistré est conservé.
+jury-comment-long = Un commentaire compte au plus { $limit } caractères.
+jury-comment-by = { $name }, le { $at }
+jury-comments-title = Commentaires du jury
+jury-state-title = État de la candidature
+jury-state-legend = Nouvel état
+jury-state-choose = Choisissez un état.
+jury-state-completing = Pour demander au candidat de compléter sa candidature, indiquez une date (aujourd’hui ou plus tard) et ce qu’il doit compléter.
+jury-state-agree-first = Une candidature ne peut être validée qu’une fois toutes ses notes et décisions arrêtées par la présidence.
+jury-until = Date limite pour compléter
+jury-until-hint = Seulement pour « À compléter par le candidat » : le candidat peut modifier sa candidature jusqu’à ce jour inclus, même après la clôture.
+jury-note = Message au candidat
+jury-note-hint = Seulement pour « À compléter par le candidat » : ce qu’il doit compléter. Il le lit sur sa candidature, par son lien privé.
+jury-state-submit = Changer l’état
+jury-answers-title = Réponses
+jury-answers-question = Question
+jury-answers-answer = Réponse
+jury-answers-points = Points
+jury-answers-why = Pourquoi
+jury-unanswered = sans réponse
+jury-history-title = Historique
+jury-history-at = Quand
+jury-history-who = Qui
+jury-history-what = Quoi
+jury-history-before = Avant
+jury-history-after = Après
+jury-history-candidate = le candidat
+
+## The results (`/results`, `/a/…/result`).
+results-title = Résultats
+results-heading = Résultats — { $title } { $edition }
+results-not-yet = Les résultats ne sont pas encore publiés.
+results-published = Résultats publiés le { $at }.
+results-count = { $count ->
+    [0] Aucune candidature.
+    [one] Une candidature.
+   *[other] { $count } candidatures.
+}
+results-nobody = aucun candidat
+results-carried = { $name } – dossier porté par { $carrier }
+results-with-mentions = { $name } ({ $mentions })
+results-no-level = { $count ->
+    [one] Une candidature n’atteint aucun niveau.
+   *[other] { $count } candidatures n’atteignent aucun niveau.
+}
+results-no-level-label = Aucun niveau
+results-figures = En chiffres
+results-chart-levels = Candidatures par niveau
+results-chart-levels-desc = { $count ->
+    [one] Nombre de candidatures ayant obtenu chaque niveau, sur une candidature.
+   *[other] Nombre de candidatures ayant obtenu chaque niveau, sur { $count } candidatures.
+}
+results-chart-types = Candidatures par type
+results-chart-types-desc = { $count ->
+    [one] Nombre de candidatures de chaque type, sur une candidature.
+   *[other] Nombre de candidatures de chaque type, sur { $count } candidatures.
+}
+results-chart-sections = Moyenne par section
+results-chart-sections-desc = Points moyens obtenus dans chaque section, rapportés au maximum de la section.
+results-column-level = Niveau
+results-column-type = Type
+results-column-count = Candidatures
+results-column-section = Section
+results-column-average = Moyenne
+results-column-score = Points
+results-column-max = Maximum
+results-sheet-title = Votre résultat
+results-sheet-link = Voir mon résultat
+results-sheet-not-yet = Les résultats ne sont pas encore publiés : votre résultat sera ici dès leur publication.
+results-sheet-of = Candidature : { $name }.
+results-sheet-level = Résultat : { $level }, avec { $total } points sur { $max }.
+results-sheet-mentions = Mentions : { $mentions }.
+results-sheet-sections = Vos points par section
+results-sheet-sections-desc = Points obtenus dans chaque section, rapportés au maximum de la section.
+results-progress = Pistes de progression
+results-sheet-top = Vous avez obtenu le plus haut niveau.
+results-back = Revenir à ma candidature
+results-all = Voir tous les résultats

@@ -3,7 +3,7 @@
 
 use super::score::{Format, Scored};
 use super::Color;
-use grille::engine::{self, Engine};
+use grille::engine::Engine;
 use grille::serve::store::Store;
 use miette::NamedSource;
 use std::path::Path;
@@ -45,6 +45,11 @@ pub struct ResultsArgs {
     /// When to use colors.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Print the results' figures instead, as JSON, as `GET /api/results`
+    /// gives them: the published ones once published, the current ones
+    /// before.
+    #[arg(long)]
+    summary: bool,
 }
 
 #[derive(clap::Args)]
@@ -90,73 +95,55 @@ pub fn serve(args: &ServeArgs) -> u8 {
     }
 }
 
-/// A questionnaire of the campaign, and the answers files of its
-/// applications sent (their current version), by application id.
-type Sent = (grille::model::Model, Vec<(String, String)>);
-
-/// Every application's current version sent, with its questionnaire.
-fn sent_applications(database: &str) -> Result<Vec<Sent>, u8> {
+/// Every questionnaire of the campaign's database, scored as the server
+/// scores it.
+fn campaigns(database: &str) -> Result<Vec<grille::serve::Campaign>, u8> {
     let runtime = runtime()?;
-    runtime.block_on(async {
-        let store = Store::open_existing(database)
-            .await
-            .map_err(|e| failed(&e))?;
-        let questionnaires = store
-            .questionnaires()
-            .await
-            .map_err(|e| failed(&e.to_string()))?;
-        let applications = store
-            .applications()
-            .await
-            .map_err(|e| failed(&e.to_string()))?;
-        let mut out = Vec::new();
-        for (id, edition, bareme) in questionnaires {
-            let model = grille::bareme::from_json(&bareme).map_err(|e| {
-                failed(&format!(
-                    "the database's questionnaire `{id}` {edition} cannot be read: {e}"
-                ))
-            })?;
-            let files: Vec<(String, String)> = applications
-                .iter()
-                .filter_map(|a| {
-                    let sent = a.sent.as_ref()?;
-                    let mine = sent.questionnaire == id && sent.edition == i64::from(edition);
-                    mine.then(|| (a.id.to_string(), sent.answers.clone()))
-                })
-                .collect();
-            out.push((model, files));
-        }
-        Ok(out)
-    })
+    runtime
+        .block_on(grille::serve::campaigns(database))
+        .map_err(|e| failed(&e))
 }
 
 pub fn results(args: &ResultsArgs) -> u8 {
-    let campaigns = match sent_applications(&args.campaign.database) {
+    let campaigns = match campaigns(&args.campaign.database) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    if campaigns.iter().all(|(_, files)| files.is_empty()) {
+    if args.summary {
+        for c in &campaigns {
+            match serde_json::to_string_pretty(&c.summary) {
+                Ok(text) => println!("{text}"),
+                Err(e) => return failed(&e.to_string()),
+            }
+        }
+        return 0;
+    }
+    if campaigns.iter().all(|c| c.applications.is_empty()) {
         eprintln!("no application has been sent yet");
     }
     let mut invalid = false;
-    for (model, files) in &campaigns {
-        let engine = Engine::new(model);
-        let scored: Vec<Scored<'_>> = files
+    for c in &campaigns {
+        let engine = Engine::new(&c.model);
+        let scored: Vec<Scored<'_>> = c
+            .applications
             .iter()
-            .map(|(name, text)| Scored {
-                name: name.clone(),
-                result: engine.score_read(&engine::answers::from_json(model, text)),
-                source: std::rc::Rc::new(NamedSource::new(name, text.clone())),
+            .map(|(id, text, read)| {
+                let name = id.to_string();
+                Scored {
+                    result: engine.score_read(read),
+                    source: std::rc::Rc::new(NamedSource::new(&name, text.clone())),
+                    name,
+                }
             })
             .collect();
         invalid |= scored.iter().any(|s| s.result.is_err());
-        super::score::print(&scored, model, args.format, false, args.color, true);
+        super::score::print(&scored, &c.model, args.format, false, args.color, true);
     }
     u8::from(invalid)
 }
 
 pub fn export(args: &ExportArgs) -> u8 {
-    let campaigns = match sent_applications(&args.campaign.database) {
+    let campaigns = match campaigns(&args.campaign.database) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -175,9 +162,9 @@ pub fn export(args: &ExportArgs) -> u8 {
         ));
     }
     let mut count = 0;
-    for (model, files) in &campaigns {
-        for (id, text) in files {
-            let path = dir.join(format!("{}-{}-{id}.json", model.id, model.edition));
+    for c in &campaigns {
+        for (id, text, _) in &c.applications {
+            let path = dir.join(format!("{}-{}-{id}.json", c.model.id, c.model.edition));
             if let Err(e) = grille::assets::replace(&path, text.as_bytes()) {
                 return failed(&format!(
                     "cannot write `{}`: {}",

@@ -328,7 +328,7 @@ pub fn next_level_reason(outcome: &Outcome, model: &Model) -> Option<String> {
     ))
 }
 
-fn detail(d: &Detail, w: Words<'_>) -> String {
+pub fn detail(d: &Detail, w: Words<'_>) -> String {
     match d {
         Detail::Hidden => w.get("explain-hidden"),
         Detail::Unanswered => w.get("explain-unanswered"),

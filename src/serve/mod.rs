@@ -6,10 +6,16 @@
 //!
 //! Routes: `/` the form (a new application), `/a/{token}` an application
 //! by its private link, `/a/{token}/receipt` its receipt,
-//! `POST /api/submissions`, `GET /api/submissions/{token}`, `/healthz`.
+//! `/a/{token}/result` its result sheet once the results are published,
+//! `POST /api/submissions`, `GET /api/submissions/{token}`, `/healthz`;
+//! the jury's pages under `/jury/` ([`desk`]); the results, `/results` and
+//! `GET /api/results` ([`results`]).
 
+mod desk;
 pub mod jury;
 mod pages;
+pub mod results;
+pub mod review;
 pub mod store;
 
 use crate::engine::{self, fields, Answers, Engine, Problem, ProblemKind};
@@ -35,8 +41,12 @@ use store::{Error, Key, NewVersion, Score, Store};
 /// questionnaires is a few tens of kilobytes.
 pub const BODY_LIMIT: usize = 1024 * 1024;
 
-/// Unknown private links asked for from one address before it must wait.
+/// Unknown private links asked for from one address in a minute before it
+/// must wait.
 const MISSES_PER_MINUTE: u32 = 20;
+/// Failed sign-ins from one address, or for one name, in five minutes
+/// before they must wait.
+const LOGINS_PER_FIVE_MINUTES: u32 = 5;
 
 /// What `grille serve` was asked to do.
 pub struct Options {
@@ -56,8 +66,53 @@ struct App {
     store: Store,
     /// The address private links start with, without a final `/`.
     base: String,
-    /// Unknown links asked for, by address: since when, how many.
-    misses: Mutex<HashMap<IpAddr, (Instant, u32)>>,
+    /// Unknown links asked for, by address.
+    misses: Limiter,
+    /// Failed sign-ins, by address and by name.
+    logins: Limiter,
+}
+
+/// Counts what happens by key (an address, a name) over a window of time,
+/// to tell when there has been too much of it.
+struct Limiter {
+    window: Duration,
+    max: u32,
+    seen: Mutex<HashMap<String, (Instant, u32)>>,
+}
+
+impl Limiter {
+    fn new(window: Duration, max: u32) -> Limiter {
+        Limiter {
+            window,
+            max,
+            seen: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Whether `key` reached the limit in the current window.
+    fn limited(&self, key: &str) -> bool {
+        let seen = self
+            .seen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        seen.get(key)
+            .is_some_and(|(since, count)| since.elapsed() < self.window && *count >= self.max)
+    }
+
+    fn count(&self, key: &str) {
+        let mut seen = self
+            .seen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if seen.len() > 10_000 {
+            seen.retain(|_, (since, _)| since.elapsed() < self.window);
+        }
+        let entry = seen.entry(key.to_owned()).or_insert((Instant::now(), 0));
+        if entry.0.elapsed() >= self.window {
+            *entry = (Instant::now(), 0);
+        }
+        entry.1 += 1;
+    }
 }
 
 /// Starts the server and serves until interrupted (Ctrl-C, SIGTERM).
@@ -87,7 +142,8 @@ pub async fn run(options: Options) -> Result<(), String> {
         model,
         store,
         base,
-        misses: Mutex::new(HashMap::new()),
+        misses: Limiter::new(Duration::from_secs(60), MISSES_PER_MINUTE),
+        logins: Limiter::new(Duration::from_secs(300), LOGINS_PER_FIVE_MINUTES),
     });
     axum::serve(
         listener,
@@ -96,6 +152,61 @@ pub async fn run(options: Options) -> Result<(), String> {
     .with_graceful_shutdown(stopped())
     .await
     .map_err(|e| e.to_string())
+}
+
+/// One questionnaire of a campaign's database, for `grille results` and
+/// `grille export`: its applications sent, each with its answers file as
+/// sent and the answers read from it with the jury's marks and decisions
+/// that count, and the results' figures (the published ones once
+/// published, the current ones before).
+pub struct Campaign {
+    pub model: Model,
+    pub applications: Vec<(i64, String, engine::answers::Read)>,
+    pub summary: results::Summary,
+}
+
+/// Every questionnaire of a campaign's database, scored as `grille serve`
+/// scores it.
+///
+/// # Errors
+/// When the database cannot be opened or read.
+pub async fn campaigns(database: &str) -> Result<Vec<Campaign>, String> {
+    let store = Store::open_existing(database).await?;
+    let text = |e: Error| e.to_string();
+    let questionnaires = store.questionnaires().await.map_err(text)?;
+    let applications = store.applications().await.map_err(text)?;
+    let work = store.work().await.map_err(text)?;
+    let published = store.publication().await.map_err(text)?;
+    let mut out = Vec::new();
+    for (id, edition, bareme) in questionnaires {
+        let model = crate::bareme::from_json(&bareme).map_err(|e| {
+            format!("the database's questionnaire `{id}` {edition} cannot be read: {e}")
+        })?;
+        let cases = desk::cases(&model, applications.clone(), &work);
+        let kept = published.as_ref().and_then(|(text, at)| {
+            let p: results::Published = serde_json::from_str(text).ok()?;
+            (p.questionnaire == model.id && p.edition == model.edition).then(|| (p, at.clone()))
+        });
+        let summary = match kept {
+            Some((p, at)) => results::Summary::of(&model, &p, Some(at)),
+            None => results::Summary::of(&model, &results::Published::of(&model, &cases), None),
+        };
+        let applications = cases
+            .iter()
+            .map(|c| {
+                let text = c.sent().answers.clone();
+                let read = c.review.answers(&model, &text);
+                (c.application.id, text, read)
+            })
+            .collect();
+        drop(cases);
+        out.push(Campaign {
+            model,
+            applications,
+            summary,
+        });
+    }
+    Ok(out)
 }
 
 async fn stopped() {
@@ -124,6 +235,8 @@ fn router(app: Arc<App>) -> Router {
         .route("/api/submissions", axum::routing::post(api_create))
         .route("/api/submissions/{token}", get(api_get))
         .route("/healthz", get(healthz))
+        .merge(desk::routes())
+        .merge(results::routes())
         .fallback(not_found_page)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
@@ -252,16 +365,25 @@ impl App {
     }
 
     fn too_many(&self) -> Response {
+        self.wait("serve-too-many", "60")
+    }
+
+    fn too_many_logins(&self) -> Response {
+        self.wait("jury-login-too-many", "300")
+    }
+
+    /// 429: wait `seconds`, says the message `key`.
+    fn wait(&self, key: &str, seconds: &'static str) -> Response {
         let w = self.model.words();
         let mut response = self.notice(
             StatusCode::TOO_MANY_REQUESTS,
             w.get("serve-too-many-title"),
-            vec![w.get("serve-too-many")],
+            vec![w.get(key)],
             Vec::new(),
         );
         response
             .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+            .insert(header::RETRY_AFTER, HeaderValue::from_static(seconds));
         response
     }
 
@@ -286,36 +408,11 @@ impl App {
 
     // -------------------------------------------------------- guessed links
 
-    /// Whether this address asked for too many unknown links lately.
-    fn limited(&self, ip: IpAddr) -> bool {
-        let misses = self
-            .misses
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        misses.get(&ip).is_some_and(|(since, count)| {
-            since.elapsed() < Duration::from_secs(60) && *count >= MISSES_PER_MINUTE
-        })
-    }
-
-    fn missed(&self, ip: IpAddr) {
-        let mut misses = self
-            .misses
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if misses.len() > 10_000 {
-            misses.retain(|_, (since, _)| since.elapsed() < Duration::from_secs(60));
-        }
-        let entry = misses.entry(ip).or_insert((Instant::now(), 0));
-        if entry.0.elapsed() >= Duration::from_secs(60) {
-            *entry = (Instant::now(), 0);
-        }
-        entry.1 += 1;
-    }
-
     /// The application with this link, counting a miss against the
     /// address that asked.
     async fn lookup(&self, ip: IpAddr, token: &str) -> Lookup {
-        if self.limited(ip) {
+        let address = ip.to_string();
+        if self.misses.limited(&address) {
             return Lookup::Limited;
         }
         let found = if store::is_token(token) {
@@ -326,7 +423,7 @@ impl App {
         match found {
             Ok(Some(a)) => Lookup::Found(Box::new(a)),
             Ok(None) => {
-                self.missed(ip);
+                self.misses.count(&address);
                 Lookup::Missing
             }
             Err(e) => Lookup::Failed(e),
@@ -360,9 +457,23 @@ impl App {
             None => ("/".to_owned(), None, Vec::new()),
             Some(a) => {
                 let mut lines = vec![status_line(&self.model, a)];
-                if a.sent.is_some() {
-                    if let Some(deadline) = self.model.meta.deadline {
-                        lines.push(t!(w, "serve-status-until", date = w.date(deadline)));
+                match a.state.as_str() {
+                    "needs_completing" => {
+                        let until = a.complete_until.as_deref().and_then(desk::parse_date);
+                        if let Some(until) = until {
+                            lines.push(t!(w, "serve-status-completing", date = w.date(until)));
+                        }
+                        if let Some(note) = &a.complete_note {
+                            lines.push(note.clone());
+                        }
+                    }
+                    "being_reviewed" | "reviewed" | "validated" => {
+                        lines.push(w.get("serve-reviewed"));
+                    }
+                    _ => {
+                        if let (Some(_), Some(deadline)) = (&a.sent, self.model.meta.deadline) {
+                            lines.push(t!(w, "serve-status-until", date = w.date(deadline)));
+                        }
                     }
                 }
                 (
@@ -404,9 +515,6 @@ impl App {
         headers: &HeaderMap,
         body: Result<Bytes, BytesRejection>,
     ) -> Response {
-        if let Some(closed) = self.closed() {
-            return closed;
-        }
         let existing = match token {
             Some(token) => match self.find(ip, token).await {
                 Ok(a) => Some(a),
@@ -414,6 +522,13 @@ impl App {
             },
             None => None,
         };
+        // The jury may ask for an application to be completed after the
+        // deadline, until a day it sets.
+        if !existing.as_ref().is_some_and(completing) {
+            if let Some(closed) = self.closed() {
+                return closed;
+            }
+        }
         let body = match body {
             Ok(b) => b,
             Err(rejection) => return self.bad_body(&rejection),
@@ -496,6 +611,15 @@ impl App {
                 Redirect::to(&to).into_response()
             }
             Err(Error::NotFound) => self.not_found(),
+            Err(Error::Reviewed) => {
+                let w = self.model.words();
+                self.notice(
+                    StatusCode::CONFLICT,
+                    w.get("serve-reviewed-title"),
+                    vec![w.get("serve-reviewed")],
+                    Vec::new(),
+                )
+            }
             Err(e) => self.unavailable(&e),
         }
     }
@@ -531,6 +655,16 @@ impl App {
         }
         shown
     }
+}
+
+/// Whether the jury asked for this application to be completed, and the
+/// day it set has not passed.
+fn completing(a: &store::Application) -> bool {
+    a.state == "needs_completing"
+        && a.complete_until
+            .as_deref()
+            .and_then(desk::parse_date)
+            .is_some_and(|until| until >= today())
 }
 
 /// What asking for an application by its link found.
@@ -721,7 +855,18 @@ async fn receipt(
                 level = level
             )
         });
-    let mut page = Page::receipt(&app.model, &read.answers, lines, result, vec![edit]);
+    let mut links = vec![edit];
+    match app.published().await {
+        Ok(Some((published, _))) if published.applications.iter().any(|e| e.id == a.id) => {
+            links.push(Link {
+                href: format!("/a/{}/result", a.token),
+                text: w.get("results-sheet-link"),
+            });
+        }
+        Ok(_) => {}
+        Err(e) => return app.unavailable(&e),
+    }
+    let mut page = Page::receipt(&app.model, &read.answers, lines, result, links);
     page.private_link(&app.model, &format!("{}/a/{}", app.base, a.token));
     html(StatusCode::OK, page.html(), crate::form::plain_policy())
 }

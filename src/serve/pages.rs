@@ -8,10 +8,40 @@ use crate::t;
 use crate::words::Words;
 use serde::Serialize;
 
-const TEMPLATE: &str = include_str!("../../assets/serve/page.html");
+/// The templates of the server's pages: each extends `base.html`.
+const TEMPLATES: [(&str, &str); 4] = [
+    ("base.html", include_str!("../../assets/serve/base.html")),
+    ("page.html", include_str!("../../assets/serve/page.html")),
+    ("jury.html", include_str!("../../assets/serve/jury.html")),
+    (
+        "results.html",
+        include_str!("../../assets/serve/results.html"),
+    ),
+];
 
+/// Renders one of the server's templates with `value`.
+pub fn render(name: &str, value: &impl Serialize) -> String {
+    static ENV: std::sync::OnceLock<minijinja::Environment<'static>> = std::sync::OnceLock::new();
+    let env = ENV.get_or_init(|| {
+        let mut env = minijinja::Environment::new();
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        for (name, text) in TEMPLATES {
+            env.add_template(name, text)
+                .expect("the embedded page templates parse");
+        }
+        env
+    });
+    // The templates are embedded and rendered by the tests: they cannot fail.
+    env.get_template(name)
+        .and_then(|t| t.render(minijinja::Value::from_serialize(value)))
+        .expect("the embedded page templates render")
+}
+
+/// What every page shows around its main part (`base.html`).
 #[derive(Serialize, Default)]
-pub struct Page {
+pub struct Frame {
     lang: &'static str,
     head_title: String,
     style: &'static str,
@@ -19,6 +49,40 @@ pub struct Page {
     title: String,
     document: String,
     footer: String,
+    /// On the jury's pages: who is signed in, their links and the button
+    /// that signs out.
+    pub juror: Option<JurorBar>,
+}
+
+#[derive(Serialize)]
+pub struct JurorBar {
+    pub nav_label: String,
+    pub who: String,
+    pub links: Vec<Link>,
+    pub logout: String,
+    pub csrf: String,
+}
+
+impl Frame {
+    /// The frame of a page titled `heading`.
+    pub fn new(model: &Model, heading: &str) -> Frame {
+        let (document, footer) = crate::form::banner_words(model);
+        Frame {
+            lang: model.lang.code(),
+            head_title: format!("{heading} — {}", model.title),
+            style: crate::form::STYLE,
+            organiser: model.meta.organiser.clone(),
+            title: model.title.clone(),
+            document,
+            footer,
+            juror: None,
+        }
+    }
+}
+
+#[derive(Serialize, Default)]
+pub struct Page {
+    pub frame: Frame,
     heading: String,
     lines: Vec<String>,
     /// The private link, what to call it, and what it is for.
@@ -54,15 +118,8 @@ impl Page {
     /// A page with a heading and its paragraphs, both from the catalog.
     pub fn notice(model: &Model, heading: String, lines: Vec<String>, links: Vec<Link>) -> Page {
         let w = model.words();
-        let (document, footer) = crate::form::banner_words(model);
         Page {
-            lang: model.lang.code(),
-            head_title: format!("{heading} — {}", model.title),
-            style: crate::form::STYLE,
-            organiser: model.meta.organiser.clone(),
-            title: model.title.clone(),
-            document,
-            footer,
+            frame: Frame::new(model, &heading),
             heading,
             lines,
             links,
@@ -119,21 +176,13 @@ impl Page {
 
     /// The page's HTML.
     pub fn html(&self) -> String {
-        let mut env = minijinja::Environment::new();
-        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-        env.set_trim_blocks(true);
-        env.set_lstrip_blocks(true);
-        // The template is embedded and rendered by the tests: it cannot fail.
-        env.add_template("page.html", TEMPLATE)
-            .and_then(|()| env.get_template("page.html"))
-            .and_then(|t| t.render(minijinja::Value::from_serialize(self)))
-            .expect("the embedded page template renders")
+        render("page.html", self)
     }
 }
 
 /// An answer as the candidate reads it: « Oui », an option's label, a
 /// number with its unit, a date in words.
-fn in_words(kind: &Kind, answer: &Answer, w: Words<'_>) -> String {
+pub fn in_words(kind: &Kind, answer: &Answer, w: Words<'_>) -> String {
     let label = |id: &str| {
         kind.options()
             .iter()

@@ -20,6 +20,13 @@ pub enum Error {
     /// A key sent again with another request.
     #[error("this Idempotency-Key was sent before with another request")]
     KeyReused,
+    /// The jury reviews the application: the candidate cannot change it
+    /// (unless asked to complete it).
+    #[error("the jury reviews this application")]
+    Reviewed,
+    /// The application changed since the page saved was shown.
+    #[error("the application changed since it was shown")]
+    Changed,
     /// The database cannot be written or read (a full disk, a lost
     /// connection): nothing was saved.
     #[error("the database cannot be used: {0}")]
@@ -102,10 +109,20 @@ pub struct Application {
     pub token: String,
     pub latest: Version,
     pub sent: Option<Version>,
+    /// `draft`, `sent`, then the jury's: `being_reviewed`,
+    /// `needs_completing`, `reviewed`, `validated`.
+    pub state: String,
+    /// Grows at each change (see `migrations/`).
+    pub revision: i64,
+    /// While `needs_completing`: the last day the candidate may change it,
+    /// and what the jury asks for.
+    pub complete_until: Option<String>,
+    pub complete_note: Option<String>,
 }
 
 const VERSION_COLUMNS: &str =
-    "a.id, a.token, v.number, v.sent, v.answers, v.total, v.max, v.level, v.created_at, a.questionnaire, a.edition";
+    "a.id, a.token, v.number, v.sent, v.answers, v.total, v.max, v.level, v.created_at, a.questionnaire, a.edition, \
+     a.state, a.revision, a.complete_until, a.complete_note";
 
 fn version(row: &AnyRow) -> Result<Version, sqlx::Error> {
     let total: Option<String> = row.try_get(5)?;
@@ -345,7 +362,8 @@ impl Store {
         };
         let id: i64 = row.try_get(0)?;
         let work: i64 = sqlx::query(
-            "SELECT (SELECT COUNT(*) FROM marks WHERE juror_id = $1) + (SELECT COUNT(*) FROM decisions WHERE juror_id = $1)",
+            "SELECT (SELECT COUNT(*) FROM marks WHERE juror_id = $1) + (SELECT COUNT(*) FROM decisions WHERE juror_id = $1) \
+             + (SELECT COUNT(*) FROM comments WHERE juror_id = $1) + (SELECT COUNT(*) FROM publications WHERE juror_id = $1)",
         )
         .bind(id)
         .fetch_one(&mut *tx)
@@ -355,10 +373,12 @@ impl Store {
             tx.rollback().await?;
             return Ok(Some(false));
         }
-        sqlx::query("DELETE FROM jurors WHERE id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        for delete in [
+            "DELETE FROM sessions WHERE juror_id = $1",
+            "DELETE FROM jurors WHERE id = $1",
+        ] {
+            sqlx::query(delete).bind(id).execute(&mut *tx).await?;
+        }
         tx.commit().await?;
         Ok(Some(true))
     }
@@ -389,8 +409,7 @@ impl Store {
         .bind(token)
         .fetch_all(&self.pool)
         .await?;
-        let versions = rows.iter().map(version).collect::<Result<Vec<_>, _>>()?;
-        Ok(gather(versions).pop())
+        Ok(gather(&rows)?.pop())
     }
 
     /// Every application, in the order they arrived.
@@ -404,8 +423,414 @@ impl Store {
         ))
         .fetch_all(&self.pool)
         .await?;
-        let versions = rows.iter().map(version).collect::<Result<Vec<_>, _>>()?;
-        Ok(gather(versions))
+        Ok(gather(&rows)?)
+    }
+}
+
+// ------------------------------------------------------------ the jury
+
+/// A juror, as a session knows them.
+#[derive(Clone, Debug)]
+pub struct Juror {
+    pub id: i64,
+    pub name: String,
+    pub role: String,
+    /// The token this session's forms send back.
+    pub csrf: String,
+}
+
+/// A juror's mark of a question, their decision on a mention, their
+/// comment, as stored: the latest of each counts.
+#[derive(Clone, Debug)]
+pub struct Mark {
+    pub application: i64,
+    pub juror: String,
+    pub question: String,
+    /// Empty: taken back.
+    pub value: String,
+    pub agreed: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Decision {
+    pub application: i64,
+    pub juror: String,
+    pub mention: String,
+    /// 1 awarded, 0 not, -1 taken back.
+    pub awarded: i64,
+    pub agreed: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Comment {
+    pub application: i64,
+    pub juror: String,
+    pub text: String,
+    pub at: String,
+}
+
+/// The jury's work on every application, in the order it was done.
+#[derive(Clone, Debug, Default)]
+pub struct Work {
+    pub marks: Vec<Mark>,
+    pub decisions: Vec<Decision>,
+    pub comments: Vec<Comment>,
+}
+
+/// What a juror saves on an application at once: each a change, with its
+/// value before for the audit.
+#[derive(Debug, Default)]
+pub struct Changes {
+    /// Question, before, after (empty: taken back).
+    pub marks: Vec<(String, String, String)>,
+    /// Mention, before, after (1, 0, -1 as stored).
+    pub decisions: Vec<(String, i64, i64)>,
+    /// The president's agreed marks and decisions, not the juror's own.
+    pub agreed: bool,
+    pub comment: Option<String>,
+    /// The new state, the day until which the candidate may complete the
+    /// application, and what the jury asks for.
+    pub state: Option<(String, Option<String>, Option<String>)>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.marks.is_empty()
+            && self.decisions.is_empty()
+            && self.comment.is_none()
+            && self.state.is_none()
+    }
+}
+
+impl Store {
+    /// A juror's id, password hash and role, by name.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub async fn juror(&self, name: &str) -> Result<Option<(i64, String, String)>, Error> {
+        let row = sqlx::query("SELECT id, password_hash, role FROM jurors WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+            .transpose()
+            .map_err(|e: sqlx::Error| e.into())
+    }
+
+    /// Opens a session for a juror until `expires_at`.
+    ///
+    /// # Errors
+    /// When the database cannot be written.
+    pub async fn open_session(
+        &self,
+        juror: i64,
+        token_hash: &str,
+        csrf: &str,
+        expires_at: &str,
+    ) -> Result<(), Error> {
+        let now = now();
+        let mut tx = self.pool.begin().await?;
+        // Sessions ended are forgotten.
+        sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+            .bind(&now)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, juror_id, csrf, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash)
+        .bind(juror)
+        .bind(csrf)
+        .bind(&now)
+        .bind(expires_at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The juror of a session that has not ended.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub async fn session(&self, token_hash: &str) -> Result<Option<Juror>, Error> {
+        let row = sqlx::query(
+            "SELECT j.id, j.name, j.role, s.csrf FROM sessions s JOIN jurors j ON j.id = s.juror_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(now())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| {
+            Ok(Juror {
+                id: r.try_get(0)?,
+                name: r.try_get(1)?,
+                role: r.try_get(2)?,
+                csrf: r.try_get(3)?,
+            })
+        })
+        .transpose()
+        .map_err(|e: sqlx::Error| e.into())
+    }
+
+    /// Ends a session.
+    ///
+    /// # Errors
+    /// When the database cannot be written.
+    pub async fn close_session(&self, token_hash: &str) -> Result<(), Error> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The jury's work on every application.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub async fn work(&self) -> Result<Work, Error> {
+        let marks = sqlx::query(
+            "SELECT v.application_id, j.name, m.question, m.value, m.agreed FROM marks m \
+             JOIN versions v ON v.id = m.version_id JOIN jurors j ON j.id = m.juror_id ORDER BY m.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let decisions = sqlx::query(
+            "SELECT v.application_id, j.name, d.mention, d.awarded, d.agreed FROM decisions d \
+             JOIN versions v ON v.id = d.version_id JOIN jurors j ON j.id = d.juror_id ORDER BY d.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let comments = sqlx::query(
+            "SELECT c.application_id, j.name, c.text, c.at FROM comments c \
+             JOIN jurors j ON j.id = c.juror_id ORDER BY c.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let work = || -> Result<Work, sqlx::Error> {
+            Ok(Work {
+                marks: marks
+                    .iter()
+                    .map(|r| {
+                        Ok(Mark {
+                            application: r.try_get(0)?,
+                            juror: r.try_get(1)?,
+                            question: r.try_get(2)?,
+                            value: r.try_get(3)?,
+                            agreed: r.try_get::<i64, _>(4)? != 0,
+                        })
+                    })
+                    .collect::<Result<_, sqlx::Error>>()?,
+                decisions: decisions
+                    .iter()
+                    .map(|r| {
+                        Ok(Decision {
+                            application: r.try_get(0)?,
+                            juror: r.try_get(1)?,
+                            mention: r.try_get(2)?,
+                            awarded: r.try_get(3)?,
+                            agreed: r.try_get::<i64, _>(4)? != 0,
+                        })
+                    })
+                    .collect::<Result<_, sqlx::Error>>()?,
+                comments: comments
+                    .iter()
+                    .map(|r| {
+                        Ok(Comment {
+                            application: r.try_get(0)?,
+                            juror: r.try_get(1)?,
+                            text: r.try_get(2)?,
+                            at: r.try_get(3)?,
+                        })
+                    })
+                    .collect::<Result<_, sqlx::Error>>()?,
+            })
+        };
+        Ok(work()?)
+    }
+
+    /// Saves a juror's changes to an application shown at `revision`, in
+    /// one transaction with their audit lines: `Error::Changed` when the
+    /// application changed since (nothing is saved).
+    ///
+    /// # Errors
+    /// `NotFound`, `Changed`, or when the database cannot be written.
+    pub async fn review(
+        &self,
+        application: i64,
+        revision: i64,
+        juror: &Juror,
+        changes: &Changes,
+    ) -> Result<(), Error> {
+        let now = now();
+        let mut tx = self.pool.begin().await?;
+        // The update first: it locks the application's row (PostgreSQL)
+        // and tells whether it changed since it was shown.
+        let row = sqlx::query(
+            "UPDATE applications SET revision = revision + 1, updated_at = $1 \
+             WHERE id = $2 AND revision = $3 AND state <> 'draft' RETURNING state",
+        )
+        .bind(&now)
+        .bind(application)
+        .bind(revision)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            let exists =
+                sqlx::query("SELECT 1 FROM applications WHERE id = $1 AND state <> 'draft'")
+                    .bind(application)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .is_some();
+            tx.rollback().await?;
+            return Err(if exists {
+                Error::Changed
+            } else {
+                Error::NotFound
+            });
+        };
+        let before: String = row.try_get(0)?;
+        let version: i64 =
+            sqlx::query("SELECT MAX(id) FROM versions WHERE application_id = $1 AND sent = 1")
+                .bind(application)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get(0)?;
+        let agreed = i64::from(changes.agreed);
+        let audit = |what: String, before: String, after: String| {
+            sqlx::query(
+                "INSERT INTO audit (application_id, at, who, what, before, after) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(application)
+            .bind(now.clone())
+            .bind(juror.name.clone())
+            .bind(what)
+            .bind(before)
+            .bind(after)
+        };
+        let kind = if changes.agreed { "agreed " } else { "" };
+        for (question, was, value) in &changes.marks {
+            sqlx::query(
+                "INSERT INTO marks (version_id, juror_id, question, value, at, agreed) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(version)
+            .bind(juror.id)
+            .bind(question)
+            .bind(value)
+            .bind(&now)
+            .bind(agreed)
+            .execute(&mut *tx)
+            .await?;
+            audit(format!("{kind}mark {question}"), was.clone(), value.clone())
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (mention, was, awarded) in &changes.decisions {
+            sqlx::query(
+                "INSERT INTO decisions (version_id, juror_id, mention, awarded, at, agreed) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(version)
+            .bind(juror.id)
+            .bind(mention)
+            .bind(*awarded)
+            .bind(&now)
+            .bind(agreed)
+            .execute(&mut *tx)
+            .await?;
+            audit(
+                format!("{kind}decision {mention}"),
+                was.to_string(),
+                awarded.to_string(),
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        if let Some(text) = &changes.comment {
+            sqlx::query(
+                "INSERT INTO comments (application_id, juror_id, text, at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(application)
+            .bind(juror.id)
+            .bind(text)
+            .bind(&now)
+            .execute(&mut *tx)
+            .await?;
+            audit("comment".to_owned(), String::new(), text.clone())
+                .execute(&mut *tx)
+                .await?;
+        }
+        if let Some((state, until, note)) = &changes.state {
+            sqlx::query(
+                "UPDATE applications SET state = $1, complete_until = $2, complete_note = $3 WHERE id = $4",
+            )
+            .bind(state)
+            .bind(until)
+            .bind(note)
+            .bind(application)
+            .execute(&mut *tx)
+            .await?;
+            audit("state".to_owned(), before, state.clone())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// What happened to an application, oldest first: when, who, what,
+    /// before, after.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub async fn audit(&self, application: i64) -> Result<Vec<[String; 5]>, Error> {
+        let rows = sqlx::query(
+            "SELECT at, who, what, COALESCE(before, ''), COALESCE(after, '') FROM audit \
+             WHERE application_id = $1 ORDER BY id",
+        )
+        .bind(application)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok([
+                    r.try_get(0)?,
+                    r.try_get(1)?,
+                    r.try_get(2)?,
+                    r.try_get(3)?,
+                    r.try_get(4)?,
+                ])
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(Error::from)
+    }
+
+    /// Keeps the results the president publishes.
+    ///
+    /// # Errors
+    /// When the database cannot be written.
+    pub async fn publish(&self, juror: i64, results: &str) -> Result<(), Error> {
+        sqlx::query("INSERT INTO publications (juror_id, results, at) VALUES ($1, $2, $3)")
+            .bind(juror)
+            .bind(results)
+            .bind(now())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The results last published (JSON), and when.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub async fn publication(&self) -> Result<Option<(String, String)>, Error> {
+        let row = sqlx::query("SELECT results, at FROM publications ORDER BY id DESC LIMIT 1")
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .transpose()
+            .map_err(|e: sqlx::Error| e.into())
     }
 }
 
@@ -450,7 +875,7 @@ async fn save_once(
             .bind(&token)
             .bind(new.questionnaire)
             .bind(i64::from(new.edition))
-            .bind(state(new.sent, false))
+            .bind(state(new.sent, None))
             .bind(&now)
             .bind(&now)
             .fetch_one(&mut *tx)
@@ -479,6 +904,10 @@ async fn save_once(
             )
         }
     };
+    let Some(after) = state(new.sent, before.as_deref()) else {
+        tx.rollback().await?;
+        return Ok(Err(Error::Reviewed));
+    };
     let number: i64 =
         sqlx::query("SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE application_id = $1")
             .bind(application)
@@ -501,8 +930,9 @@ async fn save_once(
     .fetch_one(&mut *tx)
     .await?
     .try_get(0)?;
-    let after = state(new.sent, before.as_deref() == Some("sent"));
-    sqlx::query("UPDATE applications SET state = $1, updated_at = $2 WHERE id = $3")
+    sqlx::query(
+        "UPDATE applications SET state = $1, updated_at = $2, revision = revision + 1 WHERE id = $3",
+    )
         .bind(after)
         .bind(&now)
         .bind(application)
@@ -545,9 +975,10 @@ async fn save_once(
 }
 
 /// Versions in order of application then number, gathered by application.
-fn gather(versions: Vec<Version>) -> Vec<Application> {
+fn gather(rows: &[AnyRow]) -> Result<Vec<Application>, sqlx::Error> {
     let mut applications: Vec<Application> = Vec::new();
-    for v in versions {
+    for row in rows {
+        let v = version(row)?;
         match applications.last_mut() {
             Some(a) if a.id == v.application => {
                 if v.sent {
@@ -560,18 +991,28 @@ fn gather(versions: Vec<Version>) -> Vec<Application> {
                 token: v.token.clone(),
                 sent: v.sent.then(|| v.clone()),
                 latest: v,
+                state: row.try_get(11)?,
+                revision: row.try_get(12)?,
+                complete_until: row.try_get(13)?,
+                complete_note: row.try_get(14)?,
             }),
         }
     }
-    applications
+    Ok(applications)
 }
 
-/// An application's state: `draft` until it is first sent, then `sent`.
-fn state(sent: bool, was_sent: bool) -> &'static str {
-    if sent || was_sent {
-        "sent"
-    } else {
-        "draft"
+/// An application's state after the candidate saves it (`sent` when
+/// sent), from its state before: `draft` until it is first sent, then
+/// `sent`; sent while the jury asked to complete it, it goes back to the
+/// jury. `None` while the jury reviews it: the candidate cannot change it.
+fn state(sent: bool, before: Option<&str>) -> Option<&'static str> {
+    match before {
+        None | Some("draft") if sent => Some("sent"),
+        None | Some("draft") => Some("draft"),
+        Some("sent") => Some("sent"),
+        Some("needs_completing") if sent => Some("being_reviewed"),
+        Some("needs_completing") => Some("needs_completing"),
+        Some(_) => None,
     }
 }
 

@@ -49,3 +49,12 @@ fn the_form_works_in_chromium() {
 fn the_server_works_in_chromium() {
     run("serve.test.js", "browser-serve");
 }
+
+/// The jury's pages, the results and the result sheet, in French and in
+/// English (`tests/browser/jury.test.js`).
+#[test]
+#[cfg(feature = "serve")]
+#[ignore = "needs Node.js, Chromium and Java: run `bash scripts/test`"]
+fn the_jury_works_in_chromium() {
+    run("jury.test.js", "browser-jury");
+}

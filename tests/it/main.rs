@@ -19,6 +19,8 @@ mod form;
 mod forms;
 mod fuzz_regressions;
 mod hostile;
+#[cfg(feature = "serve")]
+mod jury;
 mod parse;
 #[cfg(feature = "pdf")]
 mod pdf;

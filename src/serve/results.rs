@@ -1,0 +1,742 @@
+//! The results: what the president publishes (each application's level,
+//! mentions and section scores, with the answers and marks they were
+//! scored from), the figures drawn from it (by level, by respondent type,
+//! each section's average), the public page `/results`, the API
+//! `/api/results`, and each candidate's result sheet `/a/{token}/result`
+//! with its « pistes de progression ». Charts are SVG drawn here, each
+//! with a title, a description and the table of its data beside it.
+
+use super::desk::Case;
+use super::pages::{render, Frame, Link};
+use super::{api_error, html, App, Lookup};
+use crate::engine::{explain, Engine};
+use crate::model::Model;
+use crate::num::Num;
+use crate::t;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+pub(super) fn routes() -> Router<Arc<App>> {
+    Router::new()
+        .route("/results", get(page))
+        .route("/api/results", get(api))
+        .route("/a/{token}/result", get(sheet))
+}
+
+/// The results as published.
+#[derive(Serialize, Deserialize)]
+pub struct Published {
+    pub questionnaire: String,
+    pub edition: u32,
+    pub applications: Vec<Entry>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct Entry {
+    pub id: i64,
+    pub name: String,
+    pub carrier: Option<String>,
+    /// The respondent type's option id.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub total: Num,
+    pub max: Num,
+    pub level: u32,
+    pub mentions: Vec<String>,
+    pub sections: Vec<SectionScore>,
+    /// The answers file it was scored from, with the jury's marks and
+    /// decisions (the contract of `grille score`).
+    pub answers: String,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct SectionScore {
+    pub id: String,
+    pub score: Num,
+    pub max: Num,
+    pub shown: bool,
+}
+
+impl Published {
+    /// The results of these applications, as they are scored now.
+    pub fn of(model: &Model, cases: &[Case<'_>]) -> Published {
+        let applications = cases
+            .iter()
+            .filter_map(|c| {
+                let o = c.outcome.as_ref().ok()?;
+                let mut file = crate::engine::answers::to_json(&c.answers);
+                file["questionnaire"] = model.id.clone().into();
+                file["edition"] = model.edition.into();
+                Some(Entry {
+                    id: c.application.id,
+                    name: c.name(model),
+                    carrier: c.identity.carrier.clone(),
+                    kind: c.identity.kind.clone(),
+                    total: o.total.clone(),
+                    max: o.max.clone(),
+                    level: o.level,
+                    mentions: o.awarded().iter().map(|m| (*m).to_owned()).collect(),
+                    sections: o
+                        .sections
+                        .iter()
+                        .map(|s| SectionScore {
+                            id: s.id.to_owned(),
+                            score: s.score.clone(),
+                            max: s.max.clone(),
+                            shown: s.shown,
+                        })
+                        .collect(),
+                    answers: serde_json::to_string_pretty(&file).unwrap_or_default(),
+                })
+            })
+            .collect();
+        Published {
+            questionnaire: model.id.clone(),
+            edition: model.edition,
+            applications,
+        }
+    }
+}
+
+/// The figures of the results: the page, the API and `grille results
+/// --summary` show these.
+#[derive(Serialize)]
+pub struct Summary {
+    pub questionnaire: String,
+    pub edition: u32,
+    /// When the results were published; `null` for the current figures.
+    pub published_at: Option<String>,
+    pub applications: usize,
+    /// Highest first.
+    pub levels: Vec<LevelSummary>,
+    /// How many reach no level (their names are not published).
+    pub no_level: usize,
+    pub by_type: Vec<TypeCount>,
+    pub mentions: Vec<MentionCount>,
+    pub sections: Vec<SectionAverage>,
+}
+
+#[derive(Serialize)]
+pub struct LevelSummary {
+    pub number: u32,
+    pub name: String,
+    pub count: usize,
+    pub applications: Vec<Listed>,
+}
+
+#[derive(Serialize)]
+pub struct Listed {
+    pub name: String,
+    pub carrier: Option<String>,
+    pub mentions: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct TypeCount {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub label: String,
+    pub count: usize,
+}
+
+#[derive(Serialize)]
+pub struct MentionCount {
+    pub id: String,
+    pub label: String,
+    pub count: usize,
+}
+
+#[derive(Serialize)]
+pub struct SectionAverage {
+    pub id: String,
+    pub title: String,
+    /// Over the applications the section was shown to; 0 when none.
+    pub average: Num,
+    pub max: Num,
+}
+
+impl Summary {
+    pub fn of(model: &Model, published: &Published, at: Option<String>) -> Summary {
+        let entries = &published.applications;
+        let mut levels: Vec<LevelSummary> = model
+            .levels
+            .levels
+            .iter()
+            .map(|l| {
+                let mut applications: Vec<Listed> = entries
+                    .iter()
+                    .filter(|e| e.level == l.number)
+                    .map(|e| Listed {
+                        name: e.name.clone(),
+                        carrier: e.carrier.clone(),
+                        mentions: e.mentions.clone(),
+                    })
+                    .collect();
+                applications.sort_by_key(|a| a.name.to_lowercase());
+                LevelSummary {
+                    number: l.number,
+                    name: l.name.clone(),
+                    count: applications.len(),
+                    applications,
+                }
+            })
+            .collect();
+        levels.sort_by_key(|l| std::cmp::Reverse(l.number));
+        let by_type = super::review::kinds(model)
+            .into_iter()
+            .map(|(id, label)| TypeCount {
+                count: entries
+                    .iter()
+                    .filter(|e| e.kind.as_deref() == Some(id.as_str()))
+                    .count(),
+                kind: id,
+                label,
+            })
+            .collect();
+        let mentions = model
+            .mentions
+            .iter()
+            .map(|m| MentionCount {
+                id: m.id.clone(),
+                label: m.label.clone(),
+                count: entries
+                    .iter()
+                    .filter(|e| e.mentions.contains(&m.id))
+                    .count(),
+            })
+            .collect();
+        let sections = model
+            .sections
+            .iter()
+            .map(|s| {
+                let scores: Vec<&Num> = entries
+                    .iter()
+                    .filter_map(|e| e.sections.iter().find(|r| r.id == s.id && r.shown))
+                    .map(|r| &r.score)
+                    .collect();
+                let sum: Num = scores.iter().map(|n| (*n).clone()).sum();
+                let count = i64::try_from(scores.len()).unwrap_or(i64::MAX);
+                SectionAverage {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    average: sum.checked_div(&Num::from_int(count)).unwrap_or_default(),
+                    max: s.max.clone(),
+                }
+            })
+            .collect();
+        Summary {
+            questionnaire: published.questionnaire.clone(),
+            edition: published.edition,
+            published_at: at,
+            applications: entries.len(),
+            no_level: entries.iter().filter(|e| e.level == 0).count(),
+            levels,
+            by_type,
+            mentions,
+            sections,
+        }
+    }
+}
+
+// ------------------------------------------------------------ charts
+
+/// One bar: its label, its share of the full bar (0 to 1), its value in
+/// words.
+pub struct Bar {
+    pub label: String,
+    pub share: f64,
+    pub value: String,
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A horizontal bar chart as SVG, with its title and description read
+/// by assistive technologies (`role="img"`), presentation attributes only
+/// (the pages' policy allows no `style` attribute).
+pub fn chart(id: &str, title: &str, description: &str, bars: &[Bar]) -> String {
+    const WIDTH: u32 = 640;
+    const LABEL: u32 = 250;
+    const TRACK: u32 = 300;
+    const ROW: u32 = 34;
+    let height = ROW * u32::try_from(bars.len()).unwrap_or(0) + 12;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 {WIDTH} {height}\" \
+         aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
+        escape(title),
+        escape(description)
+    );
+    for (i, bar) in bars.iter().enumerate() {
+        let y = 6 + ROW * u32::try_from(i).unwrap_or(0);
+        let share = bar.share.clamp(0.0, 1.0);
+        // Whole pixels: the drawing is the same on every machine.
+        let width = (share * f64::from(TRACK)).round();
+        let label: String = if bar.label.chars().count() > 34 {
+            format!("{}…", bar.label.chars().take(33).collect::<String>())
+        } else {
+            bar.label.clone()
+        };
+        svg.push_str(&format!(
+            "<text x=\"0\" y=\"{}\" font-size=\"14\" fill=\"#1b1b1b\">{}</text>\
+             <rect x=\"{LABEL}\" y=\"{}\" width=\"{TRACK}\" height=\"20\" fill=\"#e4e7ec\"/>\
+             <rect x=\"{LABEL}\" y=\"{}\" width=\"{width}\" height=\"20\" fill=\"#1f4f8f\"/>\
+             <text x=\"{}\" y=\"{}\" font-size=\"14\" fill=\"#1b1b1b\">{}</text>",
+            y + 15,
+            escape(&label),
+            y + 1,
+            y + 1,
+            LABEL + TRACK + 8,
+            y + 15,
+            escape(&bar.value),
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+// ------------------------------------------------------------ pages
+
+#[derive(Serialize)]
+struct ResultsView {
+    frame: Frame,
+    view: &'static str,
+    heading: String,
+    lines: Vec<String>,
+    levels: Vec<LevelView>,
+    no_level: Option<String>,
+    figures_title: String,
+    charts: Vec<ChartView>,
+    links: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct LevelView {
+    id: String,
+    heading: String,
+    applications: Vec<String>,
+    empty: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ChartView {
+    id: String,
+    heading: String,
+    svg: String,
+    caption: String,
+    columns: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+/// The charts of the results: the levels, the types, the sections.
+fn charts(model: &Model, summary: &Summary) -> Vec<ChartView> {
+    let w = model.words();
+    let total = summary.applications.max(1);
+    let share = |count: usize| count as f64 / total as f64;
+    let mut levels: Vec<(String, usize)> = summary
+        .levels
+        .iter()
+        .map(|l| {
+            (
+                crate::words::capitalised(&explain::level_words(model, l.number)),
+                l.count,
+            )
+        })
+        .collect();
+    levels.push((w.get("results-no-level-label"), summary.no_level));
+    let counted = |rows: &[(String, usize)]| {
+        rows.iter()
+            .map(|(label, count)| Bar {
+                label: label.clone(),
+                share: share(*count),
+                value: count.to_string(),
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut out = Vec::new();
+    let heading = w.get("results-chart-levels");
+    out.push(ChartView {
+        svg: chart(
+            "chart-levels",
+            &heading,
+            &t!(w, "results-chart-levels-desc", count = summary.applications),
+            &counted(&levels),
+        ),
+        id: "chart-levels".to_owned(),
+        caption: heading.clone(),
+        heading,
+        columns: vec![w.get("results-column-level"), w.get("results-column-count")],
+        rows: levels
+            .iter()
+            .map(|(l, c)| vec![l.clone(), c.to_string()])
+            .collect(),
+    });
+    if !summary.by_type.is_empty() {
+        let types: Vec<(String, usize)> = summary
+            .by_type
+            .iter()
+            .map(|t| (t.label.clone(), t.count))
+            .collect();
+        let heading = w.get("results-chart-types");
+        out.push(ChartView {
+            svg: chart(
+                "chart-types",
+                &heading,
+                &t!(w, "results-chart-types-desc", count = summary.applications),
+                &counted(&types),
+            ),
+            id: "chart-types".to_owned(),
+            caption: heading.clone(),
+            heading,
+            columns: vec![w.get("results-column-type"), w.get("results-column-count")],
+            rows: types
+                .iter()
+                .map(|(l, c)| vec![l.clone(), c.to_string()])
+                .collect(),
+        });
+    }
+    let heading = w.get("results-chart-sections");
+    // Sections worth no point (identification) are left out.
+    let scored: Vec<&SectionAverage> = summary
+        .sections
+        .iter()
+        .filter(|s| !s.max.is_zero())
+        .collect();
+    let bars: Vec<Bar> = scored
+        .iter()
+        .map(|s| Bar {
+            label: s.title.clone(),
+            share: ratio(&s.average, &s.max),
+            value: t!(
+                w,
+                "jury-points",
+                total = w.number(&s.average),
+                max = w.number(&s.max)
+            ),
+        })
+        .collect();
+    out.push(ChartView {
+        svg: chart(
+            "chart-sections",
+            &heading,
+            &w.get("results-chart-sections-desc"),
+            &bars,
+        ),
+        id: "chart-sections".to_owned(),
+        caption: heading.clone(),
+        heading,
+        columns: vec![
+            w.get("results-column-section"),
+            w.get("results-column-average"),
+            w.get("results-column-max"),
+        ],
+        rows: scored
+            .iter()
+            .map(|s| vec![s.title.clone(), w.number(&s.average), w.number(&s.max)])
+            .collect(),
+    });
+    out
+}
+
+fn ratio(n: &Num, max: &Num) -> f64 {
+    n.checked_div(max)
+        .and_then(|r| r.to_decimal(4).parse().ok())
+        .unwrap_or(0.0)
+}
+
+impl App {
+    /// The results last published, with their figures.
+    pub(super) async fn published(
+        &self,
+    ) -> Result<Option<(Published, Summary)>, super::store::Error> {
+        let Some((text, at)) = self.store.publication().await? else {
+            return Ok(None);
+        };
+        let published: Published = serde_json::from_str(&text).map_err(|e| {
+            super::store::Error::Unavailable(format!("the results kept cannot be read: {e}"))
+        })?;
+        let summary = Summary::of(&self.model, &published, Some(at));
+        Ok(Some((published, summary)))
+    }
+}
+
+async fn page(State(app): State<Arc<App>>) -> Response {
+    let model = &app.model;
+    let w = model.words();
+    let summary = match app.published().await {
+        Ok(Some((_, summary))) => summary,
+        Ok(None) => {
+            return app.notice(
+                StatusCode::OK,
+                w.get("results-title"),
+                vec![w.get("results-not-yet")],
+                Vec::new(),
+            )
+        }
+        Err(e) => return app.unavailable(&e),
+    };
+    let listed = |a: &Listed| {
+        let mut text = match &a.carrier {
+            Some(c) => t!(
+                w,
+                "results-carried",
+                name = a.name.as_str(),
+                carrier = c.as_str()
+            ),
+            None => a.name.clone(),
+        };
+        let labels: Vec<&str> = a
+            .mentions
+            .iter()
+            .filter_map(|id| model.mentions.iter().find(|m| m.id == *id))
+            .map(|m| m.label.as_str())
+            .collect();
+        if !labels.is_empty() {
+            text = t!(
+                w,
+                "results-with-mentions",
+                name = text,
+                mentions = labels.join(", ")
+            );
+        }
+        text
+    };
+    let heading = t!(
+        w,
+        "results-heading",
+        title = model.title.as_str(),
+        edition = model.edition.to_string()
+    );
+    let mut lines = Vec::new();
+    if let Some(at) = &summary.published_at {
+        lines.push(t!(w, "results-published", at = super::when(model, at)));
+    }
+    lines.push(t!(w, "results-count", count = summary.applications));
+    let view = ResultsView {
+        frame: Frame::new(model, &heading),
+        view: "results",
+        heading,
+        lines,
+        levels: summary
+            .levels
+            .iter()
+            .map(|l| LevelView {
+                id: format!("niveau-{}", l.number),
+                heading: crate::words::capitalised(&explain::level_words(model, l.number)),
+                applications: l.applications.iter().map(listed).collect(),
+                empty: l.applications.is_empty().then(|| w.get("results-nobody")),
+            })
+            .collect(),
+        no_level: (summary.no_level > 0)
+            .then(|| t!(w, "results-no-level", count = summary.no_level)),
+        figures_title: w.get("results-figures"),
+        charts: charts(model, &summary),
+        links: Vec::new(),
+    };
+    html(
+        StatusCode::OK,
+        render("results.html", &view),
+        crate::form::plain_policy(),
+    )
+}
+
+async fn api(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
+    match app.published().await {
+        Ok(Some((_, summary))) => return axum::Json(summary).into_response(),
+        Ok(None) => {}
+        Err(e) => {
+            eprintln!("grille serve: {e}");
+            return api_error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the database cannot be read for the moment",
+            );
+        }
+    }
+    // Before the publication, the jury alone sees the current figures.
+    match app.juror(&headers).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return api_error(
+            StatusCode::UNAUTHORIZED,
+            "the results are not published yet: sign in at /jury/login to see the current figures",
+        ),
+        Err(e) => {
+            eprintln!("grille serve: {e}");
+            return api_error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the database cannot be read for the moment",
+            );
+        }
+    }
+    match app.cases().await {
+        Ok(cases) => {
+            let published = Published::of(&app.model, &cases);
+            axum::Json(Summary::of(&app.model, &published, None)).into_response()
+        }
+        Err(e) => {
+            eprintln!("grille serve: {e}");
+            api_error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the database cannot be read for the moment",
+            )
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SheetView {
+    frame: Frame,
+    view: &'static str,
+    heading: String,
+    lines: Vec<String>,
+    chart: ChartView,
+    progress_title: String,
+    progress: Vec<String>,
+    links: Vec<Link>,
+}
+
+/// A candidate's result sheet, behind their private link.
+async fn sheet(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(token): Path<String>,
+) -> Response {
+    let application = match app.lookup(peer.ip(), &token).await {
+        Lookup::Found(a) => a,
+        Lookup::Limited => return app.too_many(),
+        Lookup::Missing => return app.not_found(),
+        Lookup::Failed(e) => return app.unavailable(&e),
+    };
+    let model = &app.model;
+    let w = model.words();
+    let back = Link {
+        href: format!("/a/{}", application.token),
+        text: w.get("results-back"),
+    };
+    let published = match app.published().await {
+        Ok(p) => p,
+        Err(e) => return app.unavailable(&e),
+    };
+    let Some(entry) = published
+        .as_ref()
+        .and_then(|(p, _)| p.applications.iter().find(|e| e.id == application.id))
+    else {
+        return app.notice(
+            StatusCode::OK,
+            w.get("results-sheet-title"),
+            vec![w.get("results-sheet-not-yet")],
+            vec![back],
+        );
+    };
+    let engine = Engine::new(model).explaining().quiet();
+    let read = crate::engine::answers::from_json(model, &entry.answers);
+    let outcome = match engine.score_read(&read) {
+        Ok(o) => o,
+        Err(_) => {
+            eprintln!(
+                "grille serve: the published answers of application {} cannot be scored again",
+                entry.id
+            );
+            return app.unavailable(&super::store::Error::Unavailable(
+                "the published results cannot be read".to_owned(),
+            ));
+        }
+    };
+    let heading = w.get("results-sheet-title");
+    let mut lines = vec![
+        t!(w, "results-sheet-of", name = entry.name.as_str()),
+        t!(
+            w,
+            "results-sheet-level",
+            level = explain::level_words(model, outcome.level),
+            total = w.number(&outcome.total),
+            max = w.number(&outcome.max)
+        ),
+    ];
+    let labels: Vec<&str> = outcome
+        .mentions
+        .iter()
+        .filter(|m| m.awarded == Some(true))
+        .map(|m| m.label)
+        .collect();
+    if !labels.is_empty() {
+        lines.push(t!(
+            w,
+            "results-sheet-mentions",
+            mentions = labels.join(", ")
+        ));
+    }
+    let sections: Vec<(&str, &Num, &Num)> = model
+        .sections
+        .iter()
+        .zip(&outcome.sections)
+        .filter(|(_, r)| r.shown && !r.max.is_zero())
+        .map(|(s, r)| (s.title.as_str(), &r.score, &r.max))
+        .collect();
+    let chart_heading = w.get("results-sheet-sections");
+    let chart = ChartView {
+        svg: chart(
+            "chart-mine",
+            &chart_heading,
+            &w.get("results-sheet-sections-desc"),
+            &sections
+                .iter()
+                .map(|(title, score, max)| Bar {
+                    label: (*title).to_owned(),
+                    share: ratio(score, max),
+                    value: t!(
+                        w,
+                        "jury-points",
+                        total = w.number(score),
+                        max = w.number(max)
+                    ),
+                })
+                .collect::<Vec<_>>(),
+        ),
+        id: "chart-mine".to_owned(),
+        caption: chart_heading.clone(),
+        heading: chart_heading,
+        columns: vec![
+            w.get("results-column-section"),
+            w.get("results-column-score"),
+            w.get("results-column-max"),
+        ],
+        rows: sections
+            .iter()
+            .map(|(title, score, max)| vec![(*title).to_owned(), w.number(score), w.number(max)])
+            .collect(),
+    };
+    let progress = match explain::next_level_reason(&outcome, model) {
+        Some(reason) => vec![reason],
+        None => vec![w.get("results-sheet-top")],
+    };
+    let view = SheetView {
+        frame: Frame::new(model, &heading),
+        view: "sheet",
+        heading,
+        lines,
+        chart,
+        progress_title: w.get("results-progress"),
+        progress,
+        links: vec![
+            back,
+            Link {
+                href: "/results".to_owned(),
+                text: w.get("results-all"),
+            },
+        ],
+    };
+    html(
+        StatusCode::OK,
+        render("results.html", &view),
+        crate::form::plain_policy(),
+    )
+}
