@@ -45,3 +45,18 @@ CREATE TABLE publications (
     results TEXT NOT NULL,
     at TEXT NOT NULL
 );
+
+-- The previous edition's results (`grille import`), matched with this
+-- edition's applications by the key the questionnaire declares
+-- (`campaign { key … }`, written without spaces): each one's name, level
+-- and total as published, and the answers file it was scored from, which
+-- this edition's questionnaire scores again to show the progress.
+CREATE TABLE previous_results (
+    key TEXT PRIMARY KEY,
+    questionnaire TEXT NOT NULL,
+    edition BIGINT NOT NULL,
+    name TEXT NOT NULL,
+    level BIGINT NOT NULL,
+    total TEXT NOT NULL,
+    answers TEXT NOT NULL
+);

@@ -55,6 +55,10 @@ enum Command {
     /// Write every application of a campaign as an answers file.
     #[cfg(feature = "serve")]
     Export(serve::ExportArgs),
+    /// Import the previous edition's published results, to show each
+    /// application's progress.
+    #[cfg(feature = "serve")]
+    Import(serve::ImportArgs),
     /// The jury's accounts: add, remove, list.
     #[cfg(feature = "serve")]
     Jury(serve::JuryArgs),
@@ -76,6 +80,8 @@ impl Cli {
             Command::Serve(args) => serve::serve(&args),
             #[cfg(feature = "serve")]
             Command::Results(args) => serve::results(&args),
+            #[cfg(feature = "serve")]
+            Command::Import(args) => serve::import(&args),
             #[cfg(feature = "serve")]
             Command::Export(args) => serve::export(&args),
             #[cfg(feature = "serve")]

@@ -53,6 +53,16 @@ pub struct ResultsArgs {
 }
 
 #[derive(clap::Args)]
+pub struct ImportArgs {
+    #[command(flatten)]
+    campaign: Campaign,
+    /// The previous edition's campaign database (`sqlite:PATH` or
+    /// `postgres://…`), whose results are published.
+    #[arg(long)]
+    from: String,
+}
+
+#[derive(clap::Args)]
 pub struct ExportArgs {
     #[command(flatten)]
     campaign: Campaign,
@@ -140,6 +150,20 @@ pub fn results(args: &ResultsArgs) -> u8 {
         super::score::print(&scored, &c.model, args.format, false, args.color, true);
     }
     u8::from(invalid)
+}
+
+pub fn import(args: &ImportArgs) -> u8 {
+    let Ok(runtime) = runtime() else { return 2 };
+    match runtime.block_on(grille::serve::import_previous(
+        &args.from,
+        &args.campaign.database,
+    )) {
+        Ok(report) => {
+            println!("{report}");
+            0
+        }
+        Err(e) => failed(&e),
+    }
 }
 
 pub fn export(args: &ExportArgs) -> u8 {

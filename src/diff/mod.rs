@@ -9,7 +9,7 @@ mod regrade;
 pub mod render;
 
 pub use compare::diff;
-pub use regrade::{regrade, Regraded};
+pub use regrade::{carried, regrade, Regraded};
 
 use serde::Serialize;
 

@@ -22,11 +22,24 @@ pub struct Regraded<'m> {
 pub fn regrade<'m>(
     name: String,
     old_read: &answers::Read,
-    mut value: Value,
+    value: Value,
     new: &'m Model,
     old_engine: &Engine<'m>,
     new_engine: &Engine<'m>,
 ) -> Regraded<'m> {
+    let (new_read, dropped) = carried(value, new);
+    Regraded {
+        name,
+        old: old_engine.score_read(old_read),
+        new: new_engine.score_read(&new_read),
+        dropped,
+    }
+}
+
+/// An answers file of an older edition (its JSON) as the new edition
+/// reads it: answers and jury marks of questions it no longer has are set
+/// aside (and named); the rest is read as written.
+pub fn carried(mut value: Value, new: &Model) -> (answers::Read, Vec<String>) {
     let mut dropped = Vec::new();
     if let Some(object) = value.as_object_mut() {
         // The file was written for the old edition.
@@ -47,13 +60,7 @@ pub fn regrade<'m>(
             }
         }
     }
-    let new_read = answers::from_json(new, &value.to_string());
-    Regraded {
-        name,
-        old: old_engine.score_read(old_read),
-        new: new_engine.score_read(&new_read),
-        dropped,
-    }
+    (answers::from_json(new, &value.to_string()), dropped)
 }
 
 /// « 3 jeux de réponses passent du niveau 4 au niveau 3. », for each move;

@@ -355,6 +355,20 @@ pub struct Case<'m> {
     pub outcome: Result<Outcome<'m>, Vec<crate::engine::Problem>>,
     pub answers: crate::engine::Answers,
     pub identity: review::Identity,
+    /// Its result in the previous edition, when imported and matched.
+    pub progress: Option<Progress>,
+}
+
+/// An application's result in the previous edition (`grille import`),
+/// matched by its key, and its answers then scored under this edition's
+/// questionnaire, for a like-for-like comparison.
+pub struct Progress {
+    pub edition: i64,
+    pub level: u32,
+    pub total: Num,
+    /// The previous answers under this edition's questionnaire: total and
+    /// level, when they can be scored.
+    pub regraded: Option<(Num, u32)>,
 }
 
 impl Case<'_> {
@@ -382,18 +396,26 @@ impl App {
     pub(super) async fn cases(&self) -> Result<Vec<Case<'_>>, Error> {
         let applications = self.store.applications().await?;
         let work = self.store.work().await?;
-        Ok(cases(&self.model, applications, &work))
+        let previous = self.store.previous().await?;
+        Ok(cases(&self.model, applications, &work, &previous))
     }
 }
 
 /// The applications sent to this questionnaire, scored with the marks
-/// and decisions of the jury that count.
+/// and decisions of the jury that count, and with their previous
+/// edition's result when one matches their key.
 pub fn cases<'m>(
     model: &'m Model,
     applications: Vec<store::Application>,
     work: &store::Work,
+    previous: &[store::PreviousResult],
 ) -> Vec<Case<'m>> {
     let engine = Engine::new(model).explaining().quiet();
+    let previous: HashMap<&str, &store::PreviousResult> = previous
+        .iter()
+        .filter(|p| p.questionnaire == model.id && p.edition < i64::from(model.edition))
+        .map(|p| (p.key.as_str(), p))
+        .collect();
     applications
         .into_iter()
         .filter(|a| {
@@ -405,13 +427,37 @@ pub fn cases<'m>(
         .map(|application| {
             let review = Review::of(application.id, work);
             let sent = application.sent.as_ref().unwrap_or(&application.latest);
-            let read = review.answers(model, &sent.answers);
+            let mut read = review.answers(model, &sent.answers);
             let identity = review::Identity::of(model, &read.answers);
+            let progress = identity
+                .key
+                .as_deref()
+                .and_then(|key| previous.get(key))
+                .map(|p| {
+                    let regraded = serde_json::from_str(&p.answers).ok().and_then(|file| {
+                        let (then, _) = crate::diff::carried(file, model);
+                        let o = engine.score_read(&then).ok()?;
+                        Some((o.total, o.level))
+                    });
+                    Progress {
+                        edition: p.edition,
+                        level: u32::try_from(p.level).unwrap_or_default(),
+                        total: Num::parse(&p.total).unwrap_or_default(),
+                        regraded,
+                    }
+                });
+            if let Some(p) = &progress {
+                read.answers.previous = crate::model::Previous {
+                    level: Some(p.level),
+                    total: Some(p.total.clone()),
+                };
+            }
             Case {
                 outcome: engine.score_read(&read),
                 answers: read.answers,
                 review,
                 identity,
+                progress,
                 application,
             }
         })
@@ -430,6 +476,28 @@ pub fn state_words(model: &Model, state: &str) -> String {
         other => return other.to_owned(),
     };
     model.words().get(key)
+}
+
+/// « niveau 3 « Implication », 142 points ; ses réponses d'alors, sous le
+/// questionnaire de cette édition : 150 points, niveau 3 ».
+pub fn progress_words(model: &Model, p: &Progress) -> String {
+    let w = model.words();
+    let mut text = t!(
+        w,
+        "jury-previous-result",
+        level = explain::level_words(model, p.level),
+        total = w.number(&p.total)
+    );
+    if let Some((total, level)) = &p.regraded {
+        text = t!(
+            w,
+            "jury-previous-regraded",
+            result = text,
+            total = w.number(total),
+            level = explain::level_words(model, *level)
+        );
+    }
+    text
 }
 
 /// The level an outcome gives, or the range it may reach while jury
@@ -903,6 +971,12 @@ impl App {
                 version = case.sent().number
             ),
         ));
+        if let Some(p) = &case.progress {
+            facts.push(Fact {
+                term: t!(w, "jury-previous", edition = p.edition.to_string()),
+                value: progress_words(model, p),
+            });
+        }
         let mut state = state_words(model, &a.state);
         if a.state == "needs_completing" {
             if let Some(until) = a.complete_until.as_deref().and_then(parse_date) {
@@ -982,6 +1056,7 @@ impl App {
                 } else {
                     who
                 };
+                let (what, before, after) = history_words(model, &what, &before, &after);
                 [super::when(model, &at), who, what, before, after]
             })
             .collect();
@@ -1255,6 +1330,79 @@ impl App {
                     .collect(),
             })
             .collect()
+    }
+}
+
+/// An audit line in the jury's words: « Note de 2.5 », 3 → 4; « État »,
+/// « Reçue » → « En cours d'examen »…
+fn history_words(model: &Model, what: &str, before: &str, after: &str) -> (String, String, String) {
+    let w = model.words();
+    let state = |s: &str| {
+        if s.is_empty() {
+            String::new()
+        } else {
+            state_words(model, s)
+        }
+    };
+    let number = |id: &str| {
+        model
+            .question(id)
+            .map_or_else(|| id.to_owned(), |q| q.number.clone())
+    };
+    let mention = |id: &str| {
+        model
+            .mentions
+            .iter()
+            .find(|m| m.id == id)
+            .map_or_else(|| id.to_owned(), |m| w.quoted(&m.label))
+    };
+    let decision = |v: &str| {
+        w.get(match v {
+            "1" => "yes",
+            "0" => "no",
+            _ => "jury-undecided",
+        })
+    };
+    let (agreed, rest) = match what.strip_prefix("agreed ") {
+        Some(rest) => (true, rest),
+        None => (false, what),
+    };
+    match rest.split_once(' ') {
+        Some(("mark", id)) => (
+            t!(
+                w,
+                if agreed {
+                    "jury-history-agreed-mark"
+                } else {
+                    "jury-history-mark"
+                },
+                number = number(id)
+            ),
+            before.to_owned(),
+            after.to_owned(),
+        ),
+        Some(("decision", id)) => (
+            t!(
+                w,
+                if agreed {
+                    "jury-history-agreed-decision"
+                } else {
+                    "jury-history-decision"
+                },
+                mention = mention(id)
+            ),
+            decision(before),
+            decision(after),
+        ),
+        _ => {
+            let key = match what {
+                "send" => "jury-history-send",
+                "save" => "jury-history-save",
+                "comment" => return (w.get("jury-comment"), String::new(), after.to_owned()),
+                _ => "jury-column-state",
+            };
+            (w.get(key), state(before), state(after))
+        }
     }
 }
 

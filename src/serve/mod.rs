@@ -176,13 +176,14 @@ pub async fn campaigns(database: &str) -> Result<Vec<Campaign>, String> {
     let questionnaires = store.questionnaires().await.map_err(text)?;
     let applications = store.applications().await.map_err(text)?;
     let work = store.work().await.map_err(text)?;
+    let previous = store.previous().await.map_err(text)?;
     let published = store.publication().await.map_err(text)?;
     let mut out = Vec::new();
     for (id, edition, bareme) in questionnaires {
         let model = crate::bareme::from_json(&bareme).map_err(|e| {
             format!("the database's questionnaire `{id}` {edition} cannot be read: {e}")
         })?;
-        let cases = desk::cases(&model, applications.clone(), &work);
+        let cases = desk::cases(&model, applications.clone(), &work, &previous);
         let kept = published.as_ref().and_then(|(text, at)| {
             let p: results::Published = serde_json::from_str(text).ok()?;
             (p.questionnaire == model.id && p.edition == model.edition).then(|| (p, at.clone()))
@@ -207,6 +208,70 @@ pub async fn campaigns(database: &str) -> Result<Vec<Campaign>, String> {
         });
     }
     Ok(out)
+}
+
+/// Imports the results published in the previous edition's database
+/// (`from`) into this campaign's (`into`, created if absent), replacing any
+/// imported before; applications without a key are left out. Returns what
+/// was done, in a line.
+///
+/// # Errors
+/// When a database cannot be used, or `from` has no results published.
+pub async fn import_previous(from: &str, into: &str) -> Result<String, String> {
+    let old = Store::open_existing(from).await?;
+    let Some((text, at)) = old.publication().await.map_err(|e| e.to_string())? else {
+        return Err(format!(
+            "`{from}` has no results published: its president publishes them on its jury's pages first"
+        ));
+    };
+    let published: results::Published = serde_json::from_str(&text)
+        .map_err(|e| format!("the results published in `{from}` cannot be read: {e}"))?;
+    let mut rows: Vec<store::PreviousResult> = Vec::new();
+    let mut keyless = 0;
+    let mut twice = Vec::new();
+    for e in &published.applications {
+        let Some(key) = e.key.as_deref().filter(|k| !k.is_empty()) else {
+            keyless += 1;
+            continue;
+        };
+        if rows.iter().any(|r| r.key == key) {
+            twice.push(key.to_owned());
+            continue;
+        }
+        rows.push(store::PreviousResult {
+            key: key.to_owned(),
+            questionnaire: published.questionnaire.clone(),
+            edition: i64::from(published.edition),
+            name: e.name.clone(),
+            level: i64::from(e.level),
+            total: e.total.to_decimal(6),
+            answers: e.answers.clone(),
+        });
+    }
+    let new = Store::open(into).await?;
+    new.replace_previous(&rows)
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut report = format!(
+        "imported {} result{} of « {} » {} (published {at})",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" },
+        published.questionnaire,
+        published.edition
+    );
+    if keyless > 0 {
+        report.push_str(&format!(
+            "; {keyless} without a key left out (the questionnaire's `campaign {{ key … }}` question was not answered)"
+        ));
+    }
+    if !twice.is_empty() {
+        report.push_str(&format!(
+            "; the key{} {} had more than one application: the first was kept",
+            if twice.len() == 1 { "" } else { "s" },
+            twice.join(", ")
+        ));
+    }
+    Ok(report)
 }
 
 async fn stopped() {

@@ -42,6 +42,9 @@ pub struct Entry {
     pub id: i64,
     pub name: String,
     pub carrier: Option<String>,
+    /// The key matching it with the next edition's (`campaign { key … }`).
+    #[serde(default)]
+    pub key: Option<String>,
     /// The respondent type's option id.
     #[serde(rename = "type")]
     pub kind: Option<String>,
@@ -77,6 +80,7 @@ impl Published {
                     id: c.application.id,
                     name: c.name(model),
                     carrier: c.identity.carrier.clone(),
+                    key: c.identity.key.clone(),
                     kind: c.identity.kind.clone(),
                     total: o.total.clone(),
                     max: o.max.clone(),
@@ -672,6 +676,15 @@ async fn sheet(
             w,
             "results-sheet-mentions",
             mentions = labels.join(", ")
+        ));
+    }
+    if let (Some(level), Some(total)) = (read.answers.previous.level, &read.answers.previous.total)
+    {
+        lines.push(t!(
+            w,
+            "results-sheet-previous",
+            level = explain::level_words(model, level),
+            total = w.number(total)
         ));
     }
     let sections: Vec<(&str, &Num, &Num)> = model

@@ -199,9 +199,18 @@ impl Identity {
             carrier: text(&campaign.carrier),
             kind,
             kind_label,
-            key: text(&campaign.key),
+            key: text(&campaign.key).map(|k| key_of(&k)),
         }
     }
+}
+
+/// A key as matched between editions: without spaces, in lower case
+/// (« 732 829 320 00074 » is « 73282932000074 »).
+pub fn key_of(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The respondent types: the options of the campaign's `type` question.

@@ -477,6 +477,20 @@ pub struct Work {
     pub comments: Vec<Comment>,
 }
 
+/// One application of the previous edition, as published, by its key.
+#[derive(Clone, Debug)]
+pub struct PreviousResult {
+    pub key: String,
+    pub questionnaire: String,
+    pub edition: i64,
+    pub name: String,
+    pub level: i64,
+    /// The total, as an exact decimal.
+    pub total: String,
+    /// The answers file it was scored from (with the jury's marks).
+    pub answers: String,
+}
+
 /// What a juror saves on an application at once: each a change, with its
 /// value before for the audit.
 #[derive(Debug, Default)]
@@ -804,6 +818,60 @@ impl Store {
             })
             .collect::<Result<_, sqlx::Error>>()
             .map_err(Error::from)
+    }
+
+    /// The previous edition's results imported, by key.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub async fn previous(&self) -> Result<Vec<PreviousResult>, Error> {
+        let rows = sqlx::query(
+            "SELECT key, questionnaire, edition, name, level, total, answers FROM previous_results ORDER BY key",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(PreviousResult {
+                    key: r.try_get(0)?,
+                    questionnaire: r.try_get(1)?,
+                    edition: r.try_get(2)?,
+                    name: r.try_get(3)?,
+                    level: r.try_get(4)?,
+                    total: r.try_get(5)?,
+                    answers: r.try_get(6)?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(Error::from)
+    }
+
+    /// Replaces the previous edition's results with these, at once.
+    ///
+    /// # Errors
+    /// When the database cannot be written: nothing is changed.
+    pub async fn replace_previous(&self, results: &[PreviousResult]) -> Result<(), Error> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM previous_results")
+            .execute(&mut *tx)
+            .await?;
+        for r in results {
+            sqlx::query(
+                "INSERT INTO previous_results (key, questionnaire, edition, name, level, total, answers) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(&r.key)
+            .bind(&r.questionnaire)
+            .bind(r.edition)
+            .bind(&r.name)
+            .bind(r.level)
+            .bind(&r.total)
+            .bind(&r.answers)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Keeps the results the president publishes.

@@ -330,7 +330,7 @@ fn two_jurors_mark_the_president_agrees_validates_and_publishes() {
             "3,5 (de 3 à 4)",
             "2,5 (de 2 à 3)",
             "Un dossier solide.",
-            "mark S5",
+            "Note de 2.5",
         ] {
             assert!(shown.body.contains(text), "{text}: {}", shown.body);
         }
@@ -577,4 +577,155 @@ fn the_candidate_completes_after_the_deadline_when_the_jury_asks() {
     let r = server.post_form(&format!("/a/{token}"), &fields);
     assert_eq!(r.status, 303, "{}", r.body);
     assert!(ana.get(&page).body.contains("À compléter par le candidat"));
+}
+
+/// The president agrees these marks and decisions, then validates.
+fn agree_and_validate(president: &Session, page: &str, agreed: &[(&str, &str)]) {
+    let shown = president.get(page);
+    let revision = hidden(&shown.body, "revision");
+    let mut fields = vec![("grille-action", "agree"), ("revision", revision.as_str())];
+    fields.extend_from_slice(agreed);
+    let r = president.post(page, &fields);
+    assert_eq!(r.status, 303, "{}", r.body);
+    let shown = president.get(page);
+    let revision = hidden(&shown.body, "revision");
+    let r = president.post(
+        page,
+        &[
+            ("grille-action", "state"),
+            ("revision", &revision),
+            ("state", "validated"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+}
+
+/// The 2024 answers of a candidate at level 3, with its identification.
+fn answers_2024() -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |name: &str| -> serde_json::Value {
+        serde_json::from_str(
+            &std::fs::read_to_string(root.join("tests/fixtures/answers").join(name)).unwrap(),
+        )
+        .unwrap()
+    };
+    let mut file = read("niveau-4-2024.json");
+    file.as_object_mut().unwrap().remove("jury");
+    let complet = read("complet.json");
+    for id in ["P1", "P2", "P3", "P4", "P5", "P6", "P7"] {
+        file["answers"][id] = complet["answers"][id].clone();
+    }
+    file.to_string()
+}
+
+/// The 2025 form, open, and answers of the same candidate reaching level 5.
+fn edition_2025(scratch: &Scratch) -> (std::path::PathBuf, String) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("forms/tnl-2025.grille")).unwrap();
+    let open = text.replace("  deadline 2025-10-31\n", "");
+    assert_ne!(open, text, "the deadline is taken out");
+    let path = scratch.join("tnl-2025.grille");
+    std::fs::write(&path, open).unwrap();
+    let (code, out, err) = grille(&["witness", "forms/tnl-2025.grille", "--level", "5"]);
+    assert_eq!(code, 0, "{err}");
+    let mut file: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let complet: serde_json::Value = serde_json::from_str(&answers()).unwrap();
+    for id in ["P1", "P2", "P3", "P6"] {
+        file["answers"][id] = complet["answers"][id].clone();
+    }
+    file.as_object_mut().unwrap().remove("jury");
+    (path, file.to_string())
+}
+
+#[test]
+fn the_previous_editions_results_show_each_applications_progress() {
+    let before = Scratch::new("jury-previous-2024");
+    let after = Scratch::new("jury-previous-2025");
+    let olds = databases(&before, "jury_previous_2024");
+    let news = databases(&after, "jury_previous_2025");
+    for (old, new) in olds.iter().zip(&news) {
+        // 2024: level 3, published.
+        add_juror(old, "Ana Lopez", "mot de passe d’Ana", true);
+        {
+            let server = Server::start(&open_form(&before, ""), old);
+            let (code, _, err) = grille(&["import", "--from", old, "--database", new]);
+            assert_eq!(code, 2, "nothing published yet");
+            assert!(err.contains("no results published"), "{err}");
+            let made = server.post_json(&answers_2024()).json();
+            let ana = sign_in(&server, "Ana Lopez", "mot de passe d’Ana");
+            let page = format!("/jury/applications/{}", made["id"]);
+            agree_and_validate(
+                &ana,
+                &page,
+                &[("agreed-mark-S5", "1"), ("agreed-mark-C10", "1")],
+            );
+            assert_eq!(ana.post("/jury/publish", &[]).status, 303);
+            let api = server.get("/api/results").json();
+            let level3 = api["levels"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|l| l["number"] == 3)
+                .unwrap();
+            assert_eq!(level3["count"], 1, "{api}");
+        }
+        // 2025: imported, matched by SIRET, level 5 and « Meilleure progression ».
+        let (code, out, err) = grille(&["import", "--from", old, "--database", new]);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            out.starts_with("imported 1 result of « tnl » 2024"),
+            "{out}"
+        );
+        add_juror(new, "Ana Lopez", "mot de passe d’Ana", true);
+        let (form, answers) = edition_2025(&after);
+        let server = Server::start(&form, new);
+        let made = server.post_json(&answers).json();
+        let ana = sign_in(&server, "Ana Lopez", "mot de passe d’Ana");
+        let page = format!("/jury/applications/{}", made["id"]);
+        let shown = ana.get(&page);
+        for text in [
+            "Édition 2024",
+            "niveau 3 « Implication », 127 points",
+            "notées avec le questionnaire de cette édition",
+        ] {
+            assert!(shown.body.contains(text), "{text}: {}", shown.body);
+        }
+        agree_and_validate(
+            &ana,
+            &page,
+            &[
+                ("agreed-mark-S5", "5"),
+                ("agreed-mark-C10", "4"),
+                ("agreed-decision-coeur", "no"),
+            ],
+        );
+        assert_eq!(ana.post("/jury/publish", &[]).status, 303);
+        let api = server.get("/api/results").json();
+        let level5 = api["levels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["number"] == 5)
+            .unwrap();
+        assert_eq!(
+            level5["applications"][0]["mentions"],
+            serde_json::json!(["progression"]),
+            "{api}"
+        );
+        let public = server.get("/results");
+        assert!(public.body.contains("Commune de Libreville – dossier porté par Mme Martin, adjointe au numérique (Meilleure progression)"), "{}", public.body);
+        let sheet = server.get(&format!("/a/{}/result", made["token"].as_str().unwrap()));
+        assert!(
+            sheet
+                .body
+                .contains("À l’édition précédente : niveau 3 « Implication », avec 127 points."),
+            "{}",
+            sheet.body
+        );
+        assert!(
+            sheet.body.contains("Meilleure progression"),
+            "{}",
+            sheet.body
+        );
+    }
 }
