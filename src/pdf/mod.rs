@@ -20,6 +20,8 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 /// The default template: the documented example of a template.
 pub const TEMPLATE: &str = include_str!("../../assets/pdf/questions.typ");
+/// The template of a candidate's result sheet (`grille serve`).
+const RESULT_TEMPLATE: &str = include_str!("../../assets/pdf/result.typ");
 
 /// Which document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,10 +150,53 @@ pub fn render(
 ) -> Result<Vec<u8>, Error> {
     let (name, text) =
         template.map_or(("questions.typ (built in)", TEMPLATE), |t| (t.name, t.text));
+    let date = model
+        .meta
+        .date
+        .map_or((model.edition as i32, 1, 1), |d| (d.year, d.month, d.day));
+    let kind = match edition {
+        Edition::Candidate => "questions",
+        Edition::Jury => "questions-jury",
+    };
+    typeset(
+        (name, text),
+        data_json(model, edition),
+        format!("{}-{}-{kind}", model.id, model.edition),
+        date,
+    )
+}
+
+/// A candidate's result sheet, as `grille serve` shows it: `data` is what
+/// `assets/pdf/result.typ` reads (its head comment lists the fields),
+/// `ident` names the document, `date` dates it (the publication's day).
+///
+/// # Errors
+/// When the PDF cannot meet PDF/UA-1 and PDF/A-2a.
+pub fn result_sheet(
+    data: &serde_json::Value,
+    ident: String,
+    date: (i32, u8, u8),
+) -> Result<Vec<u8>, Error> {
+    typeset(
+        ("result.typ (built in)", RESULT_TEMPLATE),
+        data.to_string(),
+        ident,
+        date,
+    )
+}
+
+/// Typesets a template (its name, for messages, and its text) with its
+/// data, as a tagged PDF/UA-1 and PDF/A-2a document.
+fn typeset(
+    (name, text): (&str, &str),
+    data: String,
+    ident: String,
+    date: (i32, u8, u8),
+) -> Result<Vec<u8>, Error> {
     let world = PdfWorld {
         main: Source::new(file_id("/questions.typ"), text.to_owned()),
         data_id: file_id("/data.json"),
-        data: Bytes::from_string(data_json(model, edition)),
+        data: Bytes::from_string(data),
     };
     let compiled = typst::compile::<PagedDocument>(&world);
     // typst falls back on another font with a warning; grille has no other.
@@ -175,16 +220,8 @@ pub fn render(
             .collect();
         Error::Typeset(messages(&world, name, &errors))
     })?;
-    let date = model
-        .meta
-        .date
-        .map_or((model.edition as i32, 1, 1), |d| (d.year, d.month, d.day));
-    let kind = match edition {
-        Edition::Candidate => "questions",
-        Edition::Jury => "questions-jury",
-    };
     let options = PdfOptions {
-        ident: Smart::Custom(format!("{}-{}-{kind}", model.id, model.edition)),
+        ident: Smart::Custom(ident),
         creator: Smart::Custom(Some("grille".to_owned())),
         timestamp: Datetime::from_ymd(date.0, date.1, date.2).map(Timestamp::new_utc),
         standards: PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a])

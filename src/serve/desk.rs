@@ -38,7 +38,8 @@ const SESSION_HOURS: i64 = 12;
 /// The longest comment a juror may leave.
 const COMMENT_LIMIT: usize = 10_000;
 
-/// The states of an application the jury sets, in their order.
+/// An application's states, in the order of the jury's work (`draft`, a
+/// candidate's, last: the jury never sees it).
 pub const STATES: [&str; 6] = [
     "sent",
     "being_reviewed",
@@ -112,7 +113,7 @@ impl App {
         body: Result<Bytes, BytesRejection>,
     ) -> Result<Vec<(String, String)>, Response> {
         let pairs = self.form_pairs(headers, body)?;
-        if field(&pairs, CSRF_FIELD) != Some(juror.csrf.as_str()) {
+        if !field(&pairs, CSRF_FIELD).is_some_and(|sent| same(sent, &juror.csrf)) {
             return Err(self.refused("jury-refused-expired"));
         }
         Ok(pairs)
@@ -176,6 +177,16 @@ impl App {
         });
         frame
     }
+}
+
+/// Whether two tokens are the same, in a time that does not tell where
+/// they differ.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 fn field<'p>(pairs: &'p [(String, String)], name: &str) -> Option<&'p str> {
@@ -268,8 +279,11 @@ async fn login(
     if app.logins.limited(&by_address) || app.logins.limited(&by_name) {
         return app.too_many_logins();
     }
-    let sent = field(&pairs, CSRF_FIELD);
-    if sent.is_none() || sent != cookie(&headers, LOGIN_COOKIE) {
+    let expected = cookie(&headers, LOGIN_COOKIE);
+    if !field(&pairs, CSRF_FIELD)
+        .zip(expected)
+        .is_some_and(|(sent, expected)| same(sent, expected))
+    {
         return app.login_form(
             StatusCode::FORBIDDEN,
             &name,

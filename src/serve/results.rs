@@ -23,10 +23,13 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 pub(super) fn routes() -> Router<Arc<App>> {
-    Router::new()
+    let router = Router::new()
         .route("/results", get(page))
         .route("/api/results", get(api))
-        .route("/a/{token}/result", get(sheet))
+        .route("/a/{token}/result", get(sheet));
+    #[cfg(feature = "pdf")]
+    let router = router.route("/a/{token}/result.pdf", get(sheet_pdf));
+    router
 }
 
 /// The results as published.
@@ -468,6 +471,10 @@ impl App {
         let published: Published = serde_json::from_str(&text).map_err(|e| {
             super::store::Error::Unavailable(format!("the results kept cannot be read: {e}"))
         })?;
+        // Published for another questionnaire served from the same database.
+        if published.questionnaire != self.model.id || published.edition != self.model.edition {
+            return Ok(None);
+        }
         let summary = Summary::of(&self.model, &published, Some(at));
         Ok(Some((published, summary)))
     }
@@ -607,103 +614,137 @@ struct SheetView {
     links: Vec<Link>,
 }
 
+/// What a candidate's result sheet says, for its page and its PDF.
+struct Sheet {
+    token: String,
+    heading: String,
+    lines: Vec<String>,
+    /// Each section shown and worth points: title, score, maximum.
+    sections: Vec<(String, Num, Num)>,
+    progress: Vec<String>,
+    /// When the results were published.
+    at: String,
+}
+
+impl App {
+    /// The result sheet of the application with this link, or the page
+    /// to answer with (not found, not published yet…).
+    async fn sheet(&self, ip: std::net::IpAddr, token: &str) -> Result<Sheet, Response> {
+        let application = match self.lookup(ip, token).await {
+            Lookup::Found(a) => a,
+            Lookup::Limited => return Err(self.too_many()),
+            Lookup::Missing => return Err(self.not_found()),
+            Lookup::Failed(e) => return Err(self.unavailable(&e)),
+        };
+        let model = &self.model;
+        let w = model.words();
+        let published = self.published().await.map_err(|e| self.unavailable(&e))?;
+        let Some((entry, at)) = published.as_ref().and_then(|(p, summary)| {
+            let entry = p.applications.iter().find(|e| e.id == application.id)?;
+            Some((entry, summary.published_at.clone().unwrap_or_default()))
+        }) else {
+            // Not published yet, or published without it (never sent).
+            let why = if published.is_some() {
+                "results-sheet-none"
+            } else {
+                "results-sheet-not-yet"
+            };
+            return Err(self.notice(
+                StatusCode::OK,
+                w.get("results-sheet-title"),
+                vec![w.get(why)],
+                vec![Link {
+                    href: format!("/a/{}", application.token),
+                    text: w.get("results-back"),
+                }],
+            ));
+        };
+        let engine = Engine::new(model).explaining().quiet();
+        let read = crate::engine::answers::from_json(model, &entry.answers);
+        let Ok(outcome) = engine.score_read(&read) else {
+            return Err(self.unavailable(&super::store::Error::Unavailable(format!(
+                "the published answers of application {} cannot be scored again",
+                entry.id
+            ))));
+        };
+        let mut lines = vec![
+            t!(w, "results-sheet-of", name = entry.name.as_str()),
+            t!(
+                w,
+                "results-sheet-level",
+                level = explain::level_words(model, outcome.level),
+                total = w.number(&outcome.total),
+                max = w.number(&outcome.max)
+            ),
+        ];
+        let labels: Vec<&str> = outcome
+            .mentions
+            .iter()
+            .filter(|m| m.awarded == Some(true))
+            .map(|m| m.label)
+            .collect();
+        if !labels.is_empty() {
+            lines.push(t!(
+                w,
+                "results-sheet-mentions",
+                mentions = labels.join(", ")
+            ));
+        }
+        if let (Some(level), Some(total)) =
+            (read.answers.previous.level, &read.answers.previous.total)
+        {
+            lines.push(t!(
+                w,
+                "results-sheet-previous",
+                level = explain::level_words(model, level),
+                total = w.number(total)
+            ));
+        }
+        let sections = model
+            .sections
+            .iter()
+            .zip(&outcome.sections)
+            .filter(|(_, r)| r.shown && !r.max.is_zero())
+            .map(|(s, r)| (s.title.clone(), r.score.clone(), r.max.clone()))
+            .collect();
+        let progress = match explain::next_level_reason(&outcome, model) {
+            Some(reason) => vec![reason],
+            None => vec![w.get("results-sheet-top")],
+        };
+        Ok(Sheet {
+            token: application.token.clone(),
+            heading: w.get("results-sheet-title"),
+            lines,
+            sections,
+            progress,
+            at,
+        })
+    }
+}
+
 /// A candidate's result sheet, behind their private link.
 async fn sheet(
     State(app): State<Arc<App>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Path(token): Path<String>,
 ) -> Response {
-    let application = match app.lookup(peer.ip(), &token).await {
-        Lookup::Found(a) => a,
-        Lookup::Limited => return app.too_many(),
-        Lookup::Missing => return app.not_found(),
-        Lookup::Failed(e) => return app.unavailable(&e),
+    let sheet = match app.sheet(peer.ip(), &token).await {
+        Ok(s) => s,
+        Err(page) => return page,
     };
     let model = &app.model;
     let w = model.words();
-    let back = Link {
-        href: format!("/a/{}", application.token),
-        text: w.get("results-back"),
-    };
-    let published = match app.published().await {
-        Ok(p) => p,
-        Err(e) => return app.unavailable(&e),
-    };
-    let Some(entry) = published
-        .as_ref()
-        .and_then(|(p, _)| p.applications.iter().find(|e| e.id == application.id))
-    else {
-        return app.notice(
-            StatusCode::OK,
-            w.get("results-sheet-title"),
-            vec![w.get("results-sheet-not-yet")],
-            vec![back],
-        );
-    };
-    let engine = Engine::new(model).explaining().quiet();
-    let read = crate::engine::answers::from_json(model, &entry.answers);
-    let outcome = match engine.score_read(&read) {
-        Ok(o) => o,
-        Err(_) => {
-            eprintln!(
-                "grille serve: the published answers of application {} cannot be scored again",
-                entry.id
-            );
-            return app.unavailable(&super::store::Error::Unavailable(
-                "the published results cannot be read".to_owned(),
-            ));
-        }
-    };
-    let heading = w.get("results-sheet-title");
-    let mut lines = vec![
-        t!(w, "results-sheet-of", name = entry.name.as_str()),
-        t!(
-            w,
-            "results-sheet-level",
-            level = explain::level_words(model, outcome.level),
-            total = w.number(&outcome.total),
-            max = w.number(&outcome.max)
-        ),
-    ];
-    let labels: Vec<&str> = outcome
-        .mentions
-        .iter()
-        .filter(|m| m.awarded == Some(true))
-        .map(|m| m.label)
-        .collect();
-    if !labels.is_empty() {
-        lines.push(t!(
-            w,
-            "results-sheet-mentions",
-            mentions = labels.join(", ")
-        ));
-    }
-    if let (Some(level), Some(total)) = (read.answers.previous.level, &read.answers.previous.total)
-    {
-        lines.push(t!(
-            w,
-            "results-sheet-previous",
-            level = explain::level_words(model, level),
-            total = w.number(total)
-        ));
-    }
-    let sections: Vec<(&str, &Num, &Num)> = model
-        .sections
-        .iter()
-        .zip(&outcome.sections)
-        .filter(|(_, r)| r.shown && !r.max.is_zero())
-        .map(|(s, r)| (s.title.as_str(), &r.score, &r.max))
-        .collect();
     let chart_heading = w.get("results-sheet-sections");
     let chart = ChartView {
         svg: chart(
             "chart-mine",
             &chart_heading,
             &w.get("results-sheet-sections-desc"),
-            &sections
+            &sheet
+                .sections
                 .iter()
                 .map(|(title, score, max)| Bar {
-                    label: (*title).to_owned(),
+                    label: title.clone(),
                     share: ratio(score, max),
                     value: t!(
                         w,
@@ -722,34 +763,134 @@ async fn sheet(
             w.get("results-column-score"),
             w.get("results-column-max"),
         ],
-        rows: sections
+        rows: sheet
+            .sections
             .iter()
-            .map(|(title, score, max)| vec![(*title).to_owned(), w.number(score), w.number(max)])
+            .map(|(title, score, max)| vec![title.clone(), w.number(score), w.number(max)])
             .collect(),
     };
-    let progress = match explain::next_level_reason(&outcome, model) {
-        Some(reason) => vec![reason],
-        None => vec![w.get("results-sheet-top")],
-    };
+    let mut links = vec![Link {
+        href: format!("/a/{}", sheet.token),
+        text: w.get("results-back"),
+    }];
+    if cfg!(feature = "pdf") {
+        links.push(Link {
+            href: format!("/a/{}/result.pdf", sheet.token),
+            text: w.get("results-sheet-pdf"),
+        });
+    }
+    links.push(Link {
+        href: "/results".to_owned(),
+        text: w.get("results-all"),
+    });
+    let mut lines = sheet.lines;
+    lines.push(t!(
+        w,
+        "results-published",
+        at = super::when(model, &sheet.at)
+    ));
     let view = SheetView {
-        frame: Frame::new(model, &heading),
+        frame: Frame::new(model, &sheet.heading),
         view: "sheet",
-        heading,
+        heading: sheet.heading,
         lines,
         chart,
         progress_title: w.get("results-progress"),
-        progress,
-        links: vec![
-            back,
-            Link {
-                href: "/results".to_owned(),
-                text: w.get("results-all"),
-            },
-        ],
+        progress: sheet.progress,
+        links,
     };
     html(
         StatusCode::OK,
         render("results.html", &view),
         crate::form::plain_policy(),
     )
+}
+
+/// The result sheet as a tagged PDF (PDF/UA-1, PDF/A-2a), typeset by
+/// typst like the questions PDF.
+#[cfg(feature = "pdf")]
+async fn sheet_pdf(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(token): Path<String>,
+) -> Response {
+    let sheet = match app.sheet(peer.ip(), &token).await {
+        Ok(s) => s,
+        Err(page) => return page,
+    };
+    let model = &app.model;
+    let w = model.words();
+    let date = sheet
+        .at
+        .parse::<jiff::Timestamp>()
+        .map(|t| super::date_of(&t.to_zoned_datetime(jiff::tz::TimeZone::system())))
+        .unwrap_or_else(|_| super::today());
+    let (_, footer) = crate::form::banner_words(model);
+    let data = serde_json::json!({
+        "lang": model.lang.code(),
+        "title": model.title,
+        "edition": model.edition,
+        "organiser": model.meta.organiser,
+        "heading": sheet.heading,
+        "lines": sheet.lines.iter().cloned().chain([t!(w, "results-published", at = super::when(model, &sheet.at))]).collect::<Vec<_>>(),
+        "sections_title": w.get("results-sheet-sections"),
+        "columns": [
+            w.get("results-column-section"),
+            w.get("results-column-score"),
+            w.get("results-column-max"),
+        ],
+        "sections": sheet.sections.iter().map(|(title, score, max)| serde_json::json!({
+            "title": title,
+            "score": w.number(score),
+            "max": w.number(max),
+            // Per mille, a whole number (typst reads JSON's whole numbers).
+            "share": (ratio(score, max) * 1000.0).round() as i64,
+        })).collect::<Vec<_>>(),
+        "progress_title": w.get("results-progress"),
+        "progress": sheet.progress,
+        "date": { "year": date.year, "month": date.month, "day": date.day },
+        "footer": footer,
+    });
+    let ident = format!("{}-{}-result", model.id, model.edition);
+    let typeset = tokio::task::spawn_blocking(move || {
+        crate::pdf::result_sheet(&data, ident, (date.year, date.month, date.day))
+    })
+    .await;
+    match typeset {
+        Ok(Ok(bytes)) => (
+            StatusCode::OK,
+            [
+                (
+                    axum::http::header::CONTENT_TYPE,
+                    "application/pdf".to_owned(),
+                ),
+                (
+                    axum::http::header::CONTENT_DISPOSITION,
+                    format!(
+                        "inline; filename=\"{}-{}-resultat.pdf\"",
+                        model.id, model.edition
+                    ),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Ok(Err(e)) => app.no_pdf(&e.to_string()),
+        Err(e) => app.no_pdf(&e.to_string()),
+    }
+}
+
+#[cfg(feature = "pdf")]
+impl App {
+    /// 500: the PDF cannot be made (the sheet's page still can).
+    fn no_pdf(&self, why: &str) -> Response {
+        eprintln!("grille serve: the result sheet cannot be typeset: {why}");
+        let w = self.model.words();
+        self.notice(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            w.get("results-sheet-pdf-failed-title"),
+            vec![w.get("results-sheet-pdf-failed")],
+            Vec::new(),
+        )
+    }
 }

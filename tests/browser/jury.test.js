@@ -184,6 +184,13 @@ async function campaign(browser, w) {
       for (const expected of w.sheet) expect(sheet.includes(expected), expected + ": " + sheet);
       await axe(page, "on a result sheet");
       await keep(page, w.name + "-sheet");
+      // The same sheet as a PDF, its text read back by poppler.
+      const pdf = await fetch(app.base + "/a/" + first.token + "/result.pdf");
+      equal(pdf.headers.get("content-type"), "application/pdf", "the PDF's type");
+      const file = path.join(out, w.name + "-resultat.pdf");
+      fs.writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
+      const printed = spawnSync("pdftotext", [file, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, " ");
+      for (const expected of w.sheet) expect(printed.includes(expected), "the PDF says " + expected + ": " + printed);
       await context.close();
     });
     await bruno.context.close();

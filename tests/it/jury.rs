@@ -295,6 +295,17 @@ fn two_jurors_mark_the_president_agrees_validates_and_publishes() {
             assert_eq!(r.status, 403, "{path}: {}", r.body);
         }
 
+        // Under review, the candidate cannot change the application.
+        let r = server.post_form(
+            &format!("/a/{token}"),
+            &[("P1", "Autre nom"), ("grille-action", "save")],
+        );
+        assert_eq!(r.status, 409, "{}", r.body);
+        assert!(
+            r.body.contains("Le jury examine votre candidature"),
+            "{}",
+            r.body
+        );
         // Ana saves on the page she opened; Bruno, on his older page, is
         // told and keeps what he typed.
         let ana_page = ana.get(&page);
@@ -484,6 +495,10 @@ fn two_jurors_mark_the_president_agrees_validates_and_publishes() {
             "{}",
             receipt.body
         );
+        let pdf = server.get(&format!("/a/{token}/result.pdf"));
+        assert_eq!(pdf.status, 200, "{}", pdf.body);
+        assert_eq!(pdf.header("content-type"), Some("application/pdf"));
+        assert!(pdf.body.starts_with("%PDF-"), "a PDF");
         let guessed = format!("/a/{}/result", "A".repeat(43));
         assert_eq!(server.get(&guessed).status, 404);
 
