@@ -17,6 +17,8 @@ pub mod diff;
 pub mod engine;
 pub mod fmt;
 pub mod form;
+#[cfg(feature = "lsp")]
+pub mod lsp;
 pub mod model;
 pub mod num;
 #[cfg(feature = "pdf")]

@@ -62,6 +62,9 @@ enum Command {
     /// The jury's accounts: add, remove, list.
     #[cfg(feature = "serve")]
     Jury(serve::JuryArgs),
+    /// A Language Server for editors, on standard input and output.
+    #[cfg(feature = "lsp")]
+    Lsp,
 }
 
 impl Cli {
@@ -86,6 +89,14 @@ impl Cli {
             Command::Export(args) => serve::export(&args),
             #[cfg(feature = "serve")]
             Command::Jury(args) => serve::jury(&args),
+            #[cfg(feature = "lsp")]
+            Command::Lsp => match grille::lsp::run() {
+                Ok(()) => 0,
+                Err(e) => {
+                    eprintln!("error: grille lsp: {e}");
+                    2
+                }
+            },
         }
     }
 }

@@ -14,11 +14,6 @@ fn error(
     Diagnostic::new(code, message, Label::new(span, label))
 }
 
-/// « did you mean `x`? », when there is a close candidate.
-fn did_you_mean(suggestion: Option<&str>) -> Option<String> {
-    suggestion.map(|s| format!("did you mean `{s}`?"))
-}
-
 // ---------------------------------------------------------------- syntax
 
 /// A likely cause of a syntax error, for its help line.
@@ -44,7 +39,7 @@ pub fn syntax(span: Span, expected: &[String], found: &str, hint: &SyntaxHint<'_
         [one] => one.clone(),
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
     };
-    error(
+    let d = error(
         Code::E0001,
         format!("expected {list}, found {found}"),
         span,
@@ -64,7 +59,14 @@ pub fn syntax(span: Span, expected: &[String], found: &str, hint: &SyntaxHint<'_
             "an id comes before the label, as in `question S1 \"Label\" yesno`".to_owned()
         }
         SyntaxHint::None => "see docs/language.md for the syntax of each construct".to_owned(),
-    })
+    });
+    Diagnostic {
+        fix: match hint {
+            SyntaxHint::Keyword(s) => Some((*s).to_owned()),
+            _ => None,
+        },
+        ..d
+    }
 }
 
 pub fn unclosed_block(span: Span, open: Span, keyword: &str) -> Diagnostic {
@@ -229,9 +231,9 @@ pub fn undefined_reference(
             "`{name}` is a section: its score is written `section {name}` (in level gates)"
         ));
     }
-    d.with_help_opt(did_you_mean(suggestion).or_else(|| {
+    d.suggesting(suggestion, || {
         Some("no question or `compute` value has this id (ids are case-sensitive); declare it, or use an existing id".to_owned())
-    }))
+    })
 }
 
 pub fn undefined_section(id: &crate::syntax::ast::Ident, suggestion: Option<&str>) -> Diagnostic {
@@ -241,7 +243,7 @@ pub fn undefined_section(id: &crate::syntax::ast::Ident, suggestion: Option<&str
         id.span,
         "not a section",
     )
-    .with_help_opt(did_you_mean(suggestion))
+    .suggesting(suggestion, || None)
 }
 
 pub fn unknown_option(
@@ -260,11 +262,11 @@ pub fn unknown_option(
         Some(span) => d.with_label(span, format!("`{question}` is declared here")),
         None => d,
     };
-    d.with_help_opt(did_you_mean(suggestion).or_else(|| {
+    d.suggesting(suggestion, || {
         Some(format!(
             "use one of the option ids listed under `{question}`"
         ))
-    }))
+    })
 }
 
 // ---------------------------------------------------------------- functions
@@ -283,9 +285,9 @@ pub fn unknown_function(
         function.span,
         "unknown function",
     )
-    .with_help_opt(
-        did_you_mean(suggestion).or_else(|| Some(format!("the functions are {FUNCTIONS}"))),
-    )
+    .suggesting(suggestion, || {
+        Some(format!("the functions are {FUNCTIONS}"))
+    })
 }
 
 pub fn function_arguments(span: Span, function: &str, expected: &str, usage: &str) -> Diagnostic {
@@ -917,12 +919,12 @@ pub fn unknown_mention(id: &crate::syntax::ast::Ident, suggestion: Option<&str>)
         id.span,
         "not a mention",
     )
-    .with_help_opt(did_you_mean(suggestion).or_else(|| {
+    .suggesting(suggestion, || {
         Some(
             "declare it in a `mentions { … }` block, or use the id of a declared mention"
                 .to_owned(),
         )
-    }))
+    })
 }
 
 pub fn mention_never_awarded(span: Span, id: &str, reason: &str) -> Diagnostic {
@@ -976,12 +978,12 @@ pub fn unknown_field(key: &crate::syntax::ast::Ident, suggestion: Option<&str>) 
         key.span,
         "not a header field",
     )
-    .with_help_opt(did_you_mean(suggestion).or_else(|| {
+    .suggesting(suggestion, || {
         let fields: Vec<String> = crate::check::header_fields()
             .map(|f| format!("`{f}`"))
             .collect();
         Some(format!("the header takes {}", fields.join(", ")))
-    }))
+    })
 }
 
 pub fn unknown_campaign_line(
@@ -994,9 +996,9 @@ pub fn unknown_campaign_line(
         key.span,
         "not a line of `campaign`",
     )
-    .with_help_opt(did_you_mean(suggestion).or_else(|| {
+    .suggesting(suggestion, || {
         Some("`campaign` takes `name`, `carrier`, `type` and `key`, each followed by a question's id".to_owned())
-    }))
+    })
 }
 
 pub fn campaign_kind(
@@ -1035,9 +1037,9 @@ pub fn unknown_term(key: &crate::syntax::ast::Ident, suggestion: Option<&str>) -
         key.span,
         "not a term of the catalog",
     )
-    .with_help_opt(
-        did_you_mean(suggestion).or_else(|| Some(format!("the terms are {}", terms.join(", ")))),
-    )
+    .suggesting(suggestion, || {
+        Some(format!("the terms are {}", terms.join(", ")))
+    })
 }
 
 pub fn unsupported_lang(span: Span, code: &str) -> Diagnostic {

@@ -41,6 +41,9 @@ pub struct Diagnostic {
     pub secondary: Vec<Label>,
     pub notes: Vec<String>,
     pub help: Option<String>,
+    /// The text that fixes it in place of the primary span (« did you
+    /// mean »): the editor's quick fix.
+    pub fix: Option<String>,
 }
 
 impl Diagnostic {
@@ -52,6 +55,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             notes: Vec::new(),
             help: None,
+            fix: None,
         }
     }
 
@@ -75,6 +79,23 @@ impl Diagnostic {
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
         self
+    }
+
+    /// « did you mean `x`? » with its fix when there is a close candidate;
+    /// else the help `otherwise` gives, if any.
+    #[must_use]
+    pub fn suggesting(
+        self,
+        suggestion: Option<&str>,
+        otherwise: impl FnOnce() -> Option<String>,
+    ) -> Diagnostic {
+        match suggestion {
+            Some(s) => Diagnostic {
+                fix: Some(s.to_owned()),
+                ..self.with_help(format!("did you mean `{s}`?"))
+            },
+            None => self.with_help_opt(otherwise()),
+        }
     }
 
     #[must_use]

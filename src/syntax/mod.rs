@@ -170,7 +170,9 @@ fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
         .strip_prefix('`')
         .and_then(|f| f.strip_suffix('`'))
         .filter(|word| word.len() > 1 && word.chars().all(|c| c.is_alphanumeric() || c == '_'))
-        .and_then(|word| crate::suggest::closest(word, keywords));
+        // A keyword that is itself expected is not misspelt: what follows
+        // it is at fault, and « did you mean » would repeat it.
+        .and_then(|word| crate::suggest::closest(word, keywords).filter(|k| *k != word));
     let digits_before = text[..at]
         .chars()
         .next_back()

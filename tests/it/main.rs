@@ -21,6 +21,8 @@ mod fuzz_regressions;
 mod hostile;
 #[cfg(feature = "serve")]
 mod jury;
+#[cfg(feature = "lsp")]
+mod lsp;
 mod parse;
 #[cfg(feature = "pdf")]
 mod pdf;

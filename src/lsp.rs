@@ -1,0 +1,585 @@
+//! `grille lsp`: a Language Server over standard input and output, for
+//! editors. Each open file is checked as `grille check` checks it, on every
+//! change: the same codes, spans, labels and help, published as the
+//! editor's diagnostics (secondary labels as related information), each
+//! « did you mean » a quick fix. Besides: formatting (`grille fmt`), the
+//! outline (sections and their questions), hover on a question or section
+//! id (its number, label, type and points), and going to where an id is
+//! declared.
+//!
+//! Positions are converted between the file's bytes and the protocol's
+//! lines and UTF-16 columns by [`Lines`].
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Model, Scoring};
+use crate::source::Span;
+use crate::syntax::ast;
+use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
+use lsp_types::notification::{
+    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
+    PublishDiagnostics,
+};
+use lsp_types::request::{
+    CodeActionRequest, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
+    Request as _,
+};
+use lsp_types::{
+    DiagnosticRelatedInformation, DocumentSymbol, DocumentSymbolResponse, GotoDefinitionResponse,
+    Hover, HoverContents, HoverProviderCapability, Location, MarkupContent, MarkupKind,
+    NumberOrString, OneOf, Position, PublishDiagnosticsParams, Range, ServerCapabilities,
+    SymbolKind, TextDocumentContentChangeEvent, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextEdit, Uri,
+};
+use std::collections::HashMap;
+
+/// Serves one editor on standard input and output until it says `exit`.
+///
+/// # Errors
+/// When the editor breaks the protocol or goes away without `shutdown`.
+pub fn run() -> Result<(), String> {
+    let (connection, threads) = Connection::stdio();
+    let capabilities = ServerCapabilities {
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(
+            TextDocumentSyncKind::INCREMENTAL,
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        document_formatting_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(lsp_types::CodeActionProviderCapability::Simple(true)),
+        ..ServerCapabilities::default()
+    };
+    let capabilities = serde_json::to_value(capabilities).map_err(|e| e.to_string())?;
+    connection
+        .initialize(capabilities)
+        .map_err(|e| e.to_string())?;
+    serve(&connection)?;
+    drop(connection);
+    threads.join().map_err(|e| e.to_string())
+}
+
+fn serve(connection: &Connection) -> Result<(), String> {
+    // By address (`Uri` has interior mutability: no key).
+    let mut files: HashMap<String, String> = HashMap::new();
+    for message in &connection.receiver {
+        match message {
+            Message::Request(request) => {
+                if connection
+                    .handle_shutdown(&request)
+                    .map_err(|e| e.to_string())?
+                {
+                    return Ok(());
+                }
+                let response = answer(&files, request);
+                send(connection, Message::Response(response))?;
+            }
+            Message::Notification(n) => {
+                if let Some(uri) = changed(&mut files, n) {
+                    let text = files.get(uri.as_str()).map_or("", String::as_str);
+                    let params = PublishDiagnosticsParams {
+                        diagnostics: diagnostics(&uri, text),
+                        uri,
+                        version: None,
+                    };
+                    send(
+                        connection,
+                        Message::Notification(Notification::new(
+                            PublishDiagnostics::METHOD.to_owned(),
+                            params,
+                        )),
+                    )?;
+                }
+            }
+            Message::Response(_) => {}
+        }
+    }
+    Ok(())
+}
+
+fn send(connection: &Connection, message: Message) -> Result<(), String> {
+    connection
+        .sender
+        .send(message)
+        .map_err(|e| format!("the editor went away: {e}"))
+}
+
+/// Applies a notification to the open files; the file whose diagnostics
+/// change, if any (closed: published empty).
+fn changed(files: &mut HashMap<String, String>, n: Notification) -> Option<Uri> {
+    match n.method.as_str() {
+        DidOpenTextDocument::METHOD => {
+            let p: lsp_types::DidOpenTextDocumentParams = serde_json::from_value(n.params).ok()?;
+            files.insert(
+                p.text_document.uri.as_str().to_owned(),
+                p.text_document.text,
+            );
+            Some(p.text_document.uri)
+        }
+        DidChangeTextDocument::METHOD => {
+            let p: lsp_types::DidChangeTextDocumentParams =
+                serde_json::from_value(n.params).ok()?;
+            let text = files.get_mut(p.text_document.uri.as_str())?;
+            for change in p.content_changes {
+                apply(text, change);
+            }
+            Some(p.text_document.uri)
+        }
+        DidCloseTextDocument::METHOD => {
+            let p: lsp_types::DidCloseTextDocumentParams = serde_json::from_value(n.params).ok()?;
+            files.remove(p.text_document.uri.as_str());
+            Some(p.text_document.uri)
+        }
+        _ => None,
+    }
+}
+
+/// One change of the editor's: a range replaced, or the whole text.
+fn apply(text: &mut String, change: TextDocumentContentChangeEvent) {
+    match change.range {
+        Some(range) => {
+            let lines = Lines::new(text);
+            let start = lines.offset(text, range.start);
+            let end = lines.offset(text, range.end).max(start);
+            text.replace_range(start..end, &change.text);
+        }
+        None => *text = change.text,
+    }
+}
+
+/// The answer to a request, `null` when there is nothing to say.
+fn answer(files: &HashMap<String, String>, request: Request) -> Response {
+    let id: RequestId = request.id.clone();
+    let null = || Response::new_ok(id.clone(), serde_json::Value::Null);
+    let uri = request
+        .params
+        .pointer("/textDocument/uri")
+        .and_then(|u| serde_json::from_value::<Uri>(u.clone()).ok());
+    let Some(text) = uri.as_ref().and_then(|u| files.get(u.as_str())) else {
+        return null();
+    };
+    let uri = uri
+        .clone()
+        .unwrap_or_else(|| unreachable!("a file was found"));
+    let lines = Lines::new(text);
+    let position = || {
+        request
+            .params
+            .get("position")
+            .and_then(|p| serde_json::from_value::<Position>(p.clone()).ok())
+            .map(|p| lines.offset(text, p))
+    };
+    match request.method.as_str() {
+        HoverRequest::METHOD => match position().and_then(|at| hover(text, at)) {
+            Some((span, markdown)) => Response::new_ok(
+                id,
+                Hover {
+                    contents: HoverContents::Markup(MarkupContent {
+                        kind: MarkupKind::Markdown,
+                        value: markdown,
+                    }),
+                    range: Some(lines.range(text, span)),
+                },
+            ),
+            None => null(),
+        },
+        GotoDefinition::METHOD => match position().and_then(|at| definition(text, at)) {
+            Some(span) => Response::new_ok(
+                id,
+                GotoDefinitionResponse::Scalar(Location {
+                    uri,
+                    range: lines.range(text, span),
+                }),
+            ),
+            None => null(),
+        },
+        CodeActionRequest::METHOD => {
+            let range = request
+                .params
+                .get("range")
+                .and_then(|r| serde_json::from_value::<Range>(r.clone()).ok());
+            Response::new_ok(
+                id,
+                range
+                    .map(|r| fixes(&uri, text, &lines, r))
+                    .unwrap_or_default(),
+            )
+        }
+        DocumentSymbolRequest::METHOD => {
+            Response::new_ok(id, DocumentSymbolResponse::Nested(symbols(text, &lines)))
+        }
+        Formatting::METHOD => match crate::fmt::format(text) {
+            Ok(formatted) if formatted != *text => {
+                let end = lines.position(text, text.len());
+                Response::new_ok(
+                    id,
+                    vec![TextEdit {
+                        range: Range {
+                            start: Position::new(0, 0),
+                            end,
+                        },
+                        new_text: formatted,
+                    }],
+                )
+            }
+            // Unchanged, or not parsed: its diagnostics say why.
+            _ => Response::new_ok(id, Vec::<TextEdit>::new()),
+        },
+        _ => Response::new_err(
+            id,
+            lsp_server::ErrorCode::MethodNotFound as i32,
+            format!("grille lsp does not answer `{}`", request.method),
+        ),
+    }
+}
+
+/// The file checked as `grille check` checks it.
+fn compiled(text: &str) -> crate::Compiled {
+    let world = crate::world::MemoryWorld::new().with("file.grille", text.as_bytes().to_vec());
+    crate::compile(&world, "file.grille").unwrap_or_else(|_| unreachable!("the file is in memory"))
+}
+
+/// The editor's diagnostics of a file.
+pub fn diagnostics(uri: &Uri, text: &str) -> Vec<lsp_types::Diagnostic> {
+    let lines = Lines::new(text);
+    compiled(text)
+        .diagnostics
+        .iter()
+        .map(|d| editor_diagnostic(uri, text, &lines, d))
+        .collect()
+}
+
+fn editor_diagnostic(
+    uri: &Uri,
+    text: &str,
+    lines: &Lines,
+    d: &Diagnostic,
+) -> lsp_types::Diagnostic {
+    let mut message = d.message.clone();
+    if !d.primary.message.is_empty() {
+        message.push_str(&format!(": {}", d.primary.message));
+    }
+    for note in &d.notes {
+        message.push_str(&format!("\nnote: {note}"));
+    }
+    if let Some(help) = &d.help {
+        message.push_str(&format!("\nhelp: {help}"));
+    }
+    lsp_types::Diagnostic {
+        range: lines.range(text, d.primary.span),
+        severity: Some(match d.severity() {
+            Severity::Error => lsp_types::DiagnosticSeverity::ERROR,
+            Severity::Warning => lsp_types::DiagnosticSeverity::WARNING,
+        }),
+        code: Some(NumberOrString::String(d.code.as_str().to_owned())),
+        source: Some("grille".to_owned()),
+        message,
+        related_information: (!d.secondary.is_empty()).then(|| {
+            d.secondary
+                .iter()
+                .map(|l| DiagnosticRelatedInformation {
+                    location: Location {
+                        uri: uri.clone(),
+                        range: lines.range(text, l.span),
+                    },
+                    message: l.message.clone(),
+                })
+                .collect()
+        }),
+        ..lsp_types::Diagnostic::default()
+    }
+}
+
+/// The quick fixes of the diagnostics in a range: each « did you mean »
+/// applied.
+fn fixes(uri: &Uri, text: &str, lines: &Lines, range: Range) -> Vec<lsp_types::CodeAction> {
+    compiled(text)
+        .diagnostics
+        .iter()
+        .filter_map(|d| {
+            let fix = d.fix.as_ref()?;
+            let at = lines.range(text, d.primary.span);
+            (at.start <= range.end && range.start <= at.end).then(|| lsp_types::CodeAction {
+                title: format!("replace with `{fix}`"),
+                kind: Some(lsp_types::CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![editor_diagnostic(uri, text, lines, d)]),
+                edit: Some(lsp_types::WorkspaceEdit {
+                    document_changes: Some(lsp_types::DocumentChanges::Edits(vec![
+                        lsp_types::TextDocumentEdit {
+                            text_document: lsp_types::OptionalVersionedTextDocumentIdentifier {
+                                uri: uri.clone(),
+                                version: None,
+                            },
+                            edits: vec![OneOf::Left(TextEdit {
+                                range: at,
+                                new_text: fix.clone(),
+                            })],
+                        },
+                    ])),
+                    ..lsp_types::WorkspaceEdit::default()
+                }),
+                is_preferred: Some(true),
+                ..lsp_types::CodeAction::default()
+            })
+        })
+        .collect()
+}
+
+/// The identifier the offset is in, and its span.
+fn word_at(text: &str, at: usize) -> Option<(&str, Span)> {
+    let is_id = |c: char| c.is_alphanumeric() || c == '_';
+    let at = at.min(text.len());
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_id(*c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = text[at..]
+        .char_indices()
+        .find(|(_, c)| !is_id(*c))
+        .map_or(text.len(), |(i, _)| at + i);
+    (start < end).then(|| {
+        let span = Span {
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            end: u32::try_from(end).unwrap_or(u32::MAX),
+        };
+        (&text[start..end], span)
+    })
+}
+
+/// Where the question, section or computed value named at the offset is
+/// declared (the file needs to parse, not to check).
+pub fn definition(text: &str, at: usize) -> Option<Span> {
+    let (word, _) = word_at(text, at)?;
+    let file = crate::syntax::parse(text).ok()?;
+    declarations(&file)
+        .into_iter()
+        .find(|(id, _)| id.name == word)
+        .map(|(id, _)| id.span)
+}
+
+/// The declared ids of a file, each with what it declares.
+fn declarations(file: &ast::File) -> Vec<(&ast::Ident, SymbolKind)> {
+    let mut out = Vec::new();
+    for item in &file.items {
+        match item {
+            ast::Item::Section(s) => {
+                out.push((&s.id, SymbolKind::NAMESPACE));
+                for i in &s.items {
+                    match i {
+                        ast::SectionItem::Question(q) => out.push((&q.id, SymbolKind::FIELD)),
+                        ast::SectionItem::Compute(c) => out.push((&c.id, SymbolKind::CONSTANT)),
+                        _ => {}
+                    }
+                }
+            }
+            ast::Item::Compute(c) => out.push((&c.id, SymbolKind::CONSTANT)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// What the id at the offset is, in Markdown: a question's number, label,
+/// type and points; a section's number, title and maximum. Needs a file
+/// that checks.
+pub fn hover(text: &str, at: usize) -> Option<(Span, String)> {
+    let (word, span) = word_at(text, at)?;
+    let model = compiled(text).model?;
+    if let Some(q) = model.question(word) {
+        return Some((span, question_words(&model, q)));
+    }
+    let s = model.sections.iter().find(|s| s.id == word)?;
+    Some((
+        span,
+        format!(
+            "**{}. {}**\n\n`{}` · max {}",
+            s.number,
+            s.title,
+            s.id,
+            model.words().points(&s.max)
+        ),
+    ))
+}
+
+fn question_words(model: &Model, q: &crate::model::Question) -> String {
+    let w = model.words();
+    let kind = match &q.kind {
+        crate::model::Kind::YesNo => "yesno",
+        crate::model::Kind::One { .. } => "one",
+        crate::model::Kind::Many { .. } => "many",
+        crate::model::Kind::Integer(_) => "integer",
+        crate::model::Kind::Decimal(_) => "decimal",
+        crate::model::Kind::Percent(_) => "percent",
+        crate::model::Kind::Text => "text",
+        crate::model::Kind::LongText => "text long",
+        crate::model::Kind::Date => "date",
+        crate::model::Kind::Email => "email",
+        crate::model::Kind::Url => "url",
+        crate::model::Kind::Siret => "siret",
+    };
+    let mut out = format!("**{} {}**\n\n`{}` `{kind}`", q.number, q.label, q.id);
+    if q.required {
+        out.push_str(" `required`");
+    }
+    match &q.scoring {
+        Scoring::Jury { max } => out.push_str(&format!(
+            "\n\njury 0..{} — {}",
+            max.to_decimal(0),
+            w.points(&q.max)
+        )),
+        Scoring::None => {}
+        _ => out.push_str(&format!("\n\nmax {}", w.points(&q.max))),
+    }
+    let options = q.kind.options();
+    if !options.is_empty() {
+        out.push('\n');
+        for o in options {
+            out.push_str(&format!(
+                "\n- `{}` {} ({})",
+                o.id,
+                o.label,
+                w.points(&o.points)
+            ));
+        }
+    }
+    if let Some(when) = &q.when {
+        out.push_str(&format!("\n\n{}", crate::words::shown_if(when, model)));
+    }
+    out
+}
+
+/// The outline: each section with its questions and computed values.
+#[allow(deprecated)] // `DocumentSymbol::deprecated` is in the type
+fn symbols(text: &str, lines: &Lines) -> Vec<DocumentSymbol> {
+    let Ok(file) = crate::syntax::parse(text) else {
+        return Vec::new();
+    };
+    let symbol =
+        |name: String, detail: Option<String>, kind, span: Span, id: &ast::Ident, children| {
+            DocumentSymbol {
+                name,
+                detail,
+                kind,
+                tags: None,
+                deprecated: None,
+                range: lines.range(text, span),
+                selection_range: lines.range(text, id.span),
+                children,
+            }
+        };
+    file.items
+        .iter()
+        .filter_map(|item| match item {
+            ast::Item::Section(s) => {
+                let children = s
+                    .items
+                    .iter()
+                    .filter_map(|i| match i {
+                        ast::SectionItem::Question(q) => Some(symbol(
+                            q.id.name.clone(),
+                            Some(q.label.value.clone()),
+                            SymbolKind::FIELD,
+                            q.span,
+                            &q.id,
+                            None,
+                        )),
+                        ast::SectionItem::Compute(c) => Some(symbol(
+                            c.id.name.clone(),
+                            c.label.as_ref().map(|l| l.value.clone()),
+                            SymbolKind::CONSTANT,
+                            c.span,
+                            &c.id,
+                            None,
+                        )),
+                        _ => None,
+                    })
+                    .collect();
+                Some(symbol(
+                    s.id.name.clone(),
+                    Some(s.title.value.clone()),
+                    SymbolKind::NAMESPACE,
+                    s.span,
+                    &s.id,
+                    Some(children),
+                ))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Where each line starts, to turn byte offsets into the protocol's lines
+/// and UTF-16 columns and back.
+pub struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    pub fn new(text: &str) -> Lines {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { starts }
+    }
+
+    /// The position of a byte offset.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|s| *s <= offset) - 1;
+        let start = self.starts[line];
+        let column: usize = text[start..offset].chars().map(char::len_utf16).sum();
+        Position::new(
+            u32::try_from(line).unwrap_or(u32::MAX),
+            u32::try_from(column).unwrap_or(u32::MAX),
+        )
+    }
+
+    /// The byte offset of a position (clamped to its line and the text).
+    pub fn offset(&self, text: &str, p: Position) -> usize {
+        let Some(&start) = self.starts.get(p.line as usize) else {
+            return text.len();
+        };
+        let end = self
+            .starts
+            .get(p.line as usize + 1)
+            .map_or(text.len(), |next| next - 1);
+        let mut units = 0;
+        for (i, c) in text[start..end].char_indices() {
+            if units >= p.character as usize {
+                return start + i;
+            }
+            units += c.len_utf16();
+        }
+        end
+    }
+
+    pub fn range(&self, text: &str, span: Span) -> Range {
+        Range {
+            start: self.position(text, span.start as usize),
+            end: self.position(text, span.end as usize),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_utf16_units_and_come_back_to_the_same_byte() {
+        let text = "a « é » 😀 b\nsecond\n";
+        let lines = Lines::new(text);
+        let b = text.find(" b").unwrap() + 1;
+        // « (1) space é space » space 😀 (2) space: 10 units before `b`.
+        assert_eq!(lines.position(text, b), Position::new(0, 11));
+        assert_eq!(lines.offset(text, Position::new(0, 11)), b);
+        let s = text.find("second").unwrap();
+        assert_eq!(lines.position(text, s), Position::new(1, 0));
+        assert_eq!(
+            lines.offset(text, Position::new(1, 99)),
+            s + 6,
+            "clamped to the line"
+        );
+        assert_eq!(lines.offset(text, Position::new(9, 0)), text.len());
+    }
+}

@@ -1,0 +1,225 @@
+//! `grille lsp` spoken to as an editor speaks to it: JSON-RPC messages
+//! framed by `Content-Length` on its standard input and output.
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+
+struct Editor {
+    child: Child,
+    input: ChildStdin,
+    output: BufReader<ChildStdout>,
+    next: u64,
+    /// Notifications received while waiting for responses.
+    notifications: Vec<Value>,
+}
+
+impl Editor {
+    fn start() -> Editor {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_grille"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("grille lsp starts");
+        let input = child.stdin.take().unwrap();
+        let output = BufReader::new(child.stdout.take().unwrap());
+        let mut editor = Editor {
+            child,
+            input,
+            output,
+            next: 0,
+            notifications: Vec::new(),
+        };
+        let init = editor.request("initialize", json!({ "capabilities": {} }));
+        assert!(init["capabilities"]["hoverProvider"] == true, "{init}");
+        editor.notify("initialized", json!({}));
+        editor
+    }
+
+    fn write(&mut self, message: &Value) {
+        let body = message.to_string();
+        write!(self.input, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.input.flush().unwrap();
+    }
+
+    fn read(&mut self) -> Value {
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            assert!(
+                self.output.read_line(&mut line).unwrap() > 0,
+                "grille lsp closed its output"
+            );
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(n) = line.strip_prefix("Content-Length: ") {
+                length = n.parse().unwrap();
+            }
+        }
+        let mut body = vec![0; length];
+        self.output.read_exact(&mut body).unwrap();
+        serde_json::from_slice(&body).unwrap()
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next += 1;
+        let id = self.next;
+        self.write(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        loop {
+            let message = self.read();
+            if message["id"] == id {
+                assert!(message.get("error").is_none(), "{message}");
+                return message["result"].clone();
+            }
+            self.notifications.push(message);
+        }
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.write(&json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+    }
+
+    /// The next diagnostics published.
+    fn diagnostics(&mut self) -> Value {
+        loop {
+            let message = if self.notifications.is_empty() {
+                self.read()
+            } else {
+                self.notifications.remove(0)
+            };
+            if message["method"] == "textDocument/publishDiagnostics" {
+                return message["params"]["diagnostics"].clone();
+            }
+        }
+    }
+
+    fn stop(mut self) {
+        assert_eq!(self.request("shutdown", Value::Null), Value::Null);
+        self.notify("exit", Value::Null);
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "{status}");
+    }
+}
+
+const URI: &str = "file:///campagne/demo.grille";
+
+const TEXT: &str = r#"questionnaire demo "Démo" edition 2026 {
+  lang fr
+}
+
+section strategie "Stratégie" {
+  question S1 "Stratégie formalisée ?" yesno yes = 10
+  question S2 "Depuis quand ?" date when S1
+}
+
+levels {
+  level 1 "Bronze" from 5
+}
+"#;
+
+fn at(line: u32, character: u32) -> Value {
+    json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": character } })
+}
+
+#[test]
+fn an_editor_gets_diagnostics_as_it_types_hover_definitions_outline_and_formatting() {
+    let mut editor = Editor::start();
+    // A typo: the diagnostic of `grille check`, with its code and help.
+    let typo = TEXT.replace("when S1", "when S11");
+    editor.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": URI, "languageId": "grille", "version": 1, "text": typo } }),
+    );
+    let found = editor.diagnostics();
+    assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
+    let d = &found[0];
+    assert_eq!(d["code"], "E0003", "{d}");
+    assert_eq!(d["source"], "grille");
+    assert_eq!(d["severity"], 1);
+    assert_eq!(
+        d["range"],
+        json!({ "start": { "line": 6, "character": 41 }, "end": { "line": 6, "character": 44 } }),
+        "{d}"
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("help: did you mean `S1`?"),
+        "{d}"
+    );
+    // Its quick fix: `S1` in place of `S11`.
+    let actions = editor.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": URI }, "range": d["range"], "context": { "diagnostics": [d] } }),
+    );
+    assert_eq!(actions[0]["kind"], "quickfix", "{actions}");
+    let edit = &actions[0]["edit"]["documentChanges"][0]["edits"][0];
+    assert_eq!(
+        (&edit["range"], &edit["newText"]),
+        (&d["range"], &json!("S1")),
+        "{actions}"
+    );
+    // Fixed by an incremental change: no diagnostic.
+    editor.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": URI, "version": 2 },
+            "contentChanges": [{ "range": { "start": { "line": 6, "character": 43 }, "end": { "line": 6, "character": 44 } }, "text": "" }],
+        }),
+    );
+    assert_eq!(editor.diagnostics(), json!([]));
+    // Hover on a question id where it is used: its number, label, points.
+    let hover = editor.request("textDocument/hover", at(6, 42));
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert!(text.contains("**1.1 Stratégie formalisée ?**"), "{text}");
+    assert!(text.contains("10 points"), "{text}");
+    // Go to where it is declared.
+    let definition = editor.request("textDocument/definition", at(6, 42));
+    assert_eq!(definition["uri"], URI);
+    assert_eq!(
+        definition["range"]["start"],
+        json!({ "line": 5, "character": 11 }),
+        "{definition}"
+    );
+    // The outline: the section and its questions.
+    let symbols = editor.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": URI } }),
+    );
+    assert_eq!(symbols[0]["name"], "strategie");
+    let children: Vec<&str> = symbols[0]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(children, ["S1", "S2"]);
+    // Formatting: the whole file as `grille fmt` writes it.
+    editor.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": URI, "version": 3 }, "contentChanges": [{ "text": TEXT.replace("  question S2", "      question S2") }] }),
+    );
+    assert_eq!(editor.diagnostics(), json!([]));
+    let edits = editor.request("textDocument/formatting", json!({ "textDocument": { "uri": URI }, "options": { "tabSize": 2, "insertSpaces": true } }));
+    assert_eq!(
+        edits[0]["newText"],
+        grille::fmt::format(TEXT).unwrap(),
+        "{edits}"
+    );
+    // A half-typed file: diagnostics, never a crash.
+    for (version, text) in [(4, "questionnaire demo \"Dé"), (5, "section {"), (6, "")] {
+        editor.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": URI, "version": version }, "contentChanges": [{ "text": text }] }),
+        );
+        let found = editor.diagnostics();
+        assert!(!found.as_array().unwrap().is_empty(), "{text:?}: {found}");
+        assert_eq!(editor.request("textDocument/hover", at(0, 3)), Value::Null);
+    }
+    editor.stop();
+}
