@@ -1,6 +1,7 @@
 //! What `grille lsp` does on each keystroke: the file checked again and its
 //! diagnostics converted for the editor (`grille::lsp::diagnostics`), on the
-//! 2024 form and on a form of 2,000 questions; and a hover.
+//! 2024 form and on a form of 2,000 questions; a hover; a completion (the
+//! file parsed and its outline made, as on each change, then the items).
 //!   cargo bench --bench lsp
 
 fn main() {
@@ -58,4 +59,12 @@ fn diagnostics_2000_questions(bencher: divan::Bencher) {
 fn hover_2024_form(bencher: divan::Bencher) {
     let at = FORM.find("when S1").expect("a condition on S1") + 6;
     bencher.bench(|| grille::lsp::hover(divan::black_box(FORM), at).is_some());
+}
+
+#[divan::bench]
+fn completion_2024_form(bencher: divan::Bencher) {
+    // After `S1 in {`: the options of S1.
+    let at = FORM.find("when S1 in {").expect("a condition on S1") + "when S1 in {".len();
+    assert!(!grille::lsp::completion(FORM, at).is_empty());
+    bencher.bench(|| grille::lsp::completion(divan::black_box(FORM), at).len());
 }

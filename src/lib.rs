@@ -23,6 +23,8 @@ pub mod model;
 pub mod num;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+#[cfg(feature = "serve")]
+pub mod preview;
 pub mod reach;
 #[cfg(feature = "serve")]
 pub mod serve;

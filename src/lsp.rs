@@ -4,8 +4,10 @@
 //! editor's diagnostics (secondary labels as related information), each
 //! « did you mean » a quick fix. Besides: formatting (`grille fmt`), the
 //! outline (sections and their questions), hover on a question or section
-//! id (its number, label, type and points), and going to where an id is
-//! declared.
+//! id (its number, label, type and points), going to where an id is
+//! declared, its references, renaming it, and completion (ids with their
+//! labels, an option's ids after `Q =`, `Q has`, `Q in {`, sections after
+//! `section`, keywords, a new question as a snippet).
 //!
 //! Positions are converted between the file's bytes and the protocol's
 //! lines and UTF-16 columns by [`Lines`].
@@ -20,8 +22,8 @@ use lsp_types::notification::{
     PublishDiagnostics,
 };
 use lsp_types::request::{
-    CodeActionRequest, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
-    Request as _,
+    CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
+    References, Rename, Request as _,
 };
 use lsp_types::{
     DiagnosticRelatedInformation, DocumentSymbol, DocumentSymbolResponse, GotoDefinitionResponse,
@@ -47,6 +49,12 @@ pub fn run() -> Result<(), String> {
         document_symbol_provider: Some(OneOf::Left(true)),
         document_formatting_provider: Some(OneOf::Left(true)),
         code_action_provider: Some(lsp_types::CodeActionProviderCapability::Simple(true)),
+        completion_provider: Some(lsp_types::CompletionOptions {
+            trigger_characters: Some(vec![" ".to_owned(), "{".to_owned()]),
+            ..lsp_types::CompletionOptions::default()
+        }),
+        references_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Left(true)),
         ..ServerCapabilities::default()
     };
     let capabilities = serde_json::to_value(capabilities).map_err(|e| e.to_string())?;
@@ -61,6 +69,9 @@ pub fn run() -> Result<(), String> {
 fn serve(connection: &Connection) -> Result<(), String> {
     // By address (`Uri` has interior mutability: no key).
     let mut files: HashMap<String, String> = HashMap::new();
+    // What the last version of each file that parsed declares, for
+    // completion while the file is half-typed.
+    let mut outlines: HashMap<String, Outline> = HashMap::new();
     for message in &connection.receiver {
         match message {
             Message::Request(request) => {
@@ -70,12 +81,17 @@ fn serve(connection: &Connection) -> Result<(), String> {
                 {
                     return Ok(());
                 }
-                let response = answer(&files, request);
+                let response = answer(&files, &outlines, request);
                 send(connection, Message::Response(response))?;
             }
             Message::Notification(n) => {
                 if let Some(uri) = changed(&mut files, n) {
                     let text = files.get(uri.as_str()).map_or("", String::as_str);
+                    if !files.contains_key(uri.as_str()) {
+                        outlines.remove(uri.as_str());
+                    } else if let Ok(file) = crate::syntax::parse(text) {
+                        outlines.insert(uri.as_str().to_owned(), Outline::of(&file));
+                    }
                     let params = PublishDiagnosticsParams {
                         diagnostics: diagnostics(&uri, text),
                         uri,
@@ -147,7 +163,11 @@ fn apply(text: &mut String, change: TextDocumentContentChangeEvent) {
 }
 
 /// The answer to a request, `null` when there is nothing to say.
-fn answer(files: &HashMap<String, String>, request: Request) -> Response {
+fn answer(
+    files: &HashMap<String, String>,
+    outlines: &HashMap<String, Outline>,
+    request: Request,
+) -> Response {
     let id: RequestId = request.id.clone();
     let null = || Response::new_ok(id.clone(), serde_json::Value::Null);
     let uri = request
@@ -192,6 +212,59 @@ fn answer(files: &HashMap<String, String>, request: Request) -> Response {
             ),
             None => null(),
         },
+        Completion::METHOD => match (position(), outlines.get(uri.as_str())) {
+            (Some(at), Some(outline)) => Response::new_ok(id, complete(text, at, outline)),
+            (Some(at), None) => Response::new_ok(id, complete(text, at, &Outline::default())),
+            _ => null(),
+        },
+        References::METHOD => match position().and_then(|at| references(text, at)) {
+            Some(spans) => Response::new_ok(
+                id,
+                spans
+                    .into_iter()
+                    .map(|span| Location {
+                        uri: uri.clone(),
+                        range: lines.range(text, span),
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+            None => null(),
+        },
+        Rename::METHOD => {
+            let name = request.params.get("newName").and_then(|n| n.as_str());
+            match position()
+                .zip(name)
+                .map(|(at, name)| rename(text, at, name))
+            {
+                Some(Ok(spans)) => Response::new_ok(
+                    id,
+                    lsp_types::WorkspaceEdit {
+                        document_changes: Some(lsp_types::DocumentChanges::Edits(vec![
+                            lsp_types::TextDocumentEdit {
+                                text_document: lsp_types::OptionalVersionedTextDocumentIdentifier {
+                                    uri: uri.clone(),
+                                    version: None,
+                                },
+                                edits: spans
+                                    .into_iter()
+                                    .map(|span| {
+                                        OneOf::Left(TextEdit {
+                                            range: lines.range(text, span),
+                                            new_text: name.unwrap_or_default().to_owned(),
+                                        })
+                                    })
+                                    .collect(),
+                            },
+                        ])),
+                        ..lsp_types::WorkspaceEdit::default()
+                    },
+                ),
+                Some(Err(why)) => {
+                    Response::new_err(id, lsp_server::ErrorCode::InvalidRequest as i32, why)
+                }
+                None => null(),
+            }
+        }
         CodeActionRequest::METHOD => {
             let range = request
                 .params
@@ -322,6 +395,251 @@ fn fixes(uri: &Uri, text: &str, lines: &Lines, range: Range) -> Vec<lsp_types::C
             })
         })
         .collect()
+}
+
+/// An id and its label.
+type Named = (String, String);
+
+/// What a file declares, for completion: its questions (id, label, their
+/// options' ids and labels), sections and computed values.
+#[derive(Default)]
+struct Outline {
+    questions: Vec<(String, String, Vec<Named>)>,
+    sections: Vec<(String, String)>,
+    computed: Vec<(String, Option<String>)>,
+}
+
+impl Outline {
+    fn of(file: &ast::File) -> Outline {
+        let mut outline = Outline::default();
+        let compute = |c: &ast::Compute, outline: &mut Outline| {
+            outline
+                .computed
+                .push((c.id.name.clone(), c.label.as_ref().map(|l| l.value.clone())));
+        };
+        for item in &file.items {
+            match item {
+                ast::Item::Section(s) => {
+                    outline
+                        .sections
+                        .push((s.id.name.clone(), s.title.value.clone()));
+                    for i in &s.items {
+                        match i {
+                            ast::SectionItem::Question(q) => {
+                                let options = q
+                                    .parts
+                                    .iter()
+                                    .filter_map(|p| match &p.kind {
+                                        ast::PartKind::Options(list) => Some(list),
+                                        _ => None,
+                                    })
+                                    .flatten()
+                                    .map(|o| (o.id.name.clone(), o.label.value.clone()))
+                                    .collect();
+                                outline.questions.push((
+                                    q.id.name.clone(),
+                                    q.label.value.clone(),
+                                    options,
+                                ));
+                            }
+                            ast::SectionItem::Compute(c) => compute(c, &mut outline),
+                            _ => {}
+                        }
+                    }
+                }
+                ast::Item::Compute(c) => compute(c, &mut outline),
+                _ => {}
+            }
+        }
+        outline
+    }
+}
+
+/// The question types and attributes, as the grammar allows them after a
+/// question's label.
+const QUESTION_WORDS: [&str; 23] = [
+    "yesno", "one", "many", "integer", "decimal", "percent", "text", "long", "date", "email",
+    "url", "siret", "required", "hint", "when", "min", "max", "unit", "cap", "jury", "bands",
+    "check", "yes",
+];
+
+/// The words of the file's top level.
+const TOP_WORDS: [&str; 5] = ["section", "compute", "levels", "mentions", "example"];
+
+/// What may be written at the offset: after `Q =`, `Q has` or inside
+/// `Q in {…}`, the options of `Q`; after `section` in an expression, the
+/// sections; else the questions and computed values, the keywords, and a
+/// new question as a snippet.
+fn complete(text: &str, at: usize, outline: &Outline) -> Vec<lsp_types::CompletionItem> {
+    use lsp_types::{CompletionItem, CompletionItemKind, InsertTextFormat};
+    let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..at.min(text.len())];
+    // The word being typed is not part of the context.
+    let context = before.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    let item = |label: &str, detail: Option<&str>, kind| CompletionItem {
+        label: label.to_owned(),
+        detail: detail.map(str::to_owned),
+        kind: Some(kind),
+        ..CompletionItem::default()
+    };
+    if let Some(question) = option_context(context) {
+        if let Some((_, _, options)) = outline.questions.iter().find(|(id, _, _)| id == question) {
+            return options
+                .iter()
+                .map(|(id, label)| item(id, Some(label), CompletionItemKind::ENUM_MEMBER))
+                .collect();
+        }
+    }
+    let trimmed = context.trim_end();
+    if trimmed.ends_with("section") && !before.trim_start().starts_with("section") {
+        return outline
+            .sections
+            .iter()
+            .map(|(id, title)| item(id, Some(title), CompletionItemKind::MODULE))
+            .collect();
+    }
+    let mut items: Vec<CompletionItem> = outline
+        .questions
+        .iter()
+        .map(|(id, label, _)| item(id, Some(label), CompletionItemKind::FIELD))
+        .chain(
+            outline
+                .computed
+                .iter()
+                .map(|(id, label)| item(id, label.as_deref(), CompletionItemKind::CONSTANT)),
+        )
+        .collect();
+    let words: &[&str] = if before.trim_start().starts_with("question") {
+        &QUESTION_WORDS
+    } else {
+        &TOP_WORDS
+    };
+    items.extend(
+        words
+            .iter()
+            .map(|w| item(w, None, CompletionItemKind::KEYWORD)),
+    );
+    items.push(CompletionItem {
+        label: "question".to_owned(),
+        kind: Some(CompletionItemKind::SNIPPET),
+        detail: Some("question ID \"…\" yesno".to_owned()),
+        insert_text: Some("question ${1:ID} \"${2:…}\" ${3:yesno}".to_owned()),
+        insert_text_format: Some(InsertTextFormat::SNIPPET),
+        ..CompletionItem::default()
+    });
+    items
+}
+
+/// Completion on a file by itself (the outline of this very text, when it
+/// parses): what the server answers when the file parses.
+pub fn completion(text: &str, at: usize) -> Vec<lsp_types::CompletionItem> {
+    let outline = crate::syntax::parse(text)
+        .map(|file| Outline::of(&file))
+        .unwrap_or_default();
+    complete(text, at, &outline)
+}
+
+/// The question whose options may come next: `S1 = `, `S1 has `,
+/// `S1 in {a, `, `S1 not in {`.
+fn option_context(context: &str) -> Option<&str> {
+    let context = context.trim_end();
+    let head = if let Some(rest) = context.strip_suffix('=') {
+        rest.strip_suffix('!').unwrap_or(rest)
+    } else if let Some(rest) = context.strip_suffix("has") {
+        rest
+    } else {
+        // Inside a `{…}` not closed on this line.
+        let open = context.rfind('{')?;
+        if context[open..].contains('}') {
+            return None;
+        }
+        let rest = context[..open].trim_end().strip_suffix("in")?;
+        rest.trim_end().strip_suffix("not").unwrap_or(rest)
+    };
+    let head = head.trim_end();
+    let start = head
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
+    let id = &head[start..];
+    (!id.is_empty() && head[..start].trim_end() != "level").then_some(id)
+}
+
+/// Every place the id at the offset is written (declared or used), when it
+/// is a declared question, section or computed value id. Texts in quotes
+/// and comments are left out.
+pub fn references(text: &str, at: usize) -> Option<Vec<Span>> {
+    let (word, _) = word_at(text, at)?;
+    let file = crate::syntax::parse(text).ok()?;
+    declarations(&file)
+        .iter()
+        .any(|(id, _)| id.name == word)
+        .then(|| identifiers(text, word))
+}
+
+/// The edits renaming the id at the offset: refused for a name that is not
+/// an id, a name already declared, or a name also used as an option's id
+/// (which a rename by name would change too).
+pub fn rename(text: &str, at: usize, name: &str) -> Result<Vec<Span>, String> {
+    let (word, _) = word_at(text, at).ok_or("there is no id here")?;
+    let file = crate::syntax::parse(text).map_err(|_| "the file does not parse: fix it first")?;
+    let declared = declarations(&file);
+    if !declared.iter().any(|(id, _)| id.name == word) {
+        return Err(format!(
+            "`{word}` is not a question, section or computed value id"
+        ));
+    }
+    let valid = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !valid {
+        return Err(format!(
+            "`{name}` is not an id: letters, digits and `_`, not starting with a digit"
+        ));
+    }
+    if declared.iter().any(|(id, _)| id.name == name) {
+        return Err(format!("`{name}` is already declared"));
+    }
+    let options = Outline::of(&file);
+    if options
+        .questions
+        .iter()
+        .flat_map(|(_, _, o)| o)
+        .any(|(id, _)| id == word || id == name)
+    {
+        return Err(format!(
+            "an option has the id `{word}` or `{name}`: rename by hand"
+        ));
+    }
+    Ok(identifiers(text, word))
+}
+
+/// The spans of the identifier `name` outside texts and comments.
+fn identifiers(text: &str, name: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut word: Option<usize> = None;
+    let close = |start: usize, end: usize, spans: &mut Vec<Span>| {
+        if &text[start..end] == name {
+            spans.push(Span {
+                start: u32::try_from(start).unwrap_or(u32::MAX),
+                end: u32::try_from(end).unwrap_or(u32::MAX),
+            });
+        }
+    };
+    for (range, piece) in crate::syntax::scan::pieces(text) {
+        match piece {
+            crate::syntax::scan::Piece::Byte(b) if b.is_ascii_alphanumeric() || b == b'_' => {
+                word.get_or_insert(range.start);
+            }
+            _ => {
+                if let Some(start) = word.take() {
+                    close(start, range.start, &mut spans);
+                }
+            }
+        }
+    }
+    if let Some(start) = word {
+        close(start, text.len(), &mut spans);
+    }
+    spans
 }
 
 /// The identifier the offset is in, and its span.

@@ -656,3 +656,13 @@ results-progress = Ways to progress
 results-sheet-top = You reached the highest level.
 results-back = Back to my application
 results-all = See all the results
+
+## `grille preview`.
+preview-title = Preview — { $name }
+preview-ok = { $path }: no error. The form and the PDFs are this version's; the page is updated each time the file is saved.
+preview-errors = { $path } has errors: here they are. The last form without errors is still there through the link below; the page is updated each time the file is saved.
+preview-errors-first = { $path } has errors: here they are. The form will show once the file has none; the page is updated each time the file is saved.
+preview-form = The form alone
+preview-pdf = The questions PDF
+preview-pdf-jury = The jury's PDF
+preview-frame = The form

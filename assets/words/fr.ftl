@@ -668,3 +668,13 @@ results-progress = Pistes de progression
 results-sheet-top = Vous avez obtenu le plus haut niveau.
 results-back = Revenir à ma candidature
 results-all = Voir tous les résultats
+
+## `grille preview`.
+preview-title = Aperçu — { $name }
+preview-ok = { $path } : aucune erreur. Le formulaire et les PDF sont ceux de cette version ; la page se met à jour à chaque enregistrement du fichier.
+preview-errors = { $path } a des erreurs : les voici. Le dernier formulaire sans erreur reste accessible par le lien ci-dessous ; la page se met à jour à chaque enregistrement du fichier.
+preview-errors-first = { $path } a des erreurs : les voici. Le formulaire s’affichera dès que le fichier n’en aura plus ; la page se met à jour à chaque enregistrement du fichier.
+preview-form = Le formulaire seul
+preview-pdf = Le PDF des questions
+preview-pdf-jury = Le PDF du jury
+preview-frame = Le formulaire

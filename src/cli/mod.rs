@@ -62,6 +62,10 @@ enum Command {
     /// The jury's accounts: add, remove, list.
     #[cfg(feature = "serve")]
     Jury(serve::JuryArgs),
+    /// The form and both PDFs on a local address, made again each time the
+    /// file is saved.
+    #[cfg(feature = "serve")]
+    Preview(serve::PreviewArgs),
     /// A Language Server for editors, on standard input and output.
     #[cfg(feature = "lsp")]
     Lsp,
@@ -89,6 +93,8 @@ impl Cli {
             Command::Export(args) => serve::export(&args),
             #[cfg(feature = "serve")]
             Command::Jury(args) => serve::jury(&args),
+            #[cfg(feature = "serve")]
+            Command::Preview(args) => serve::preview(&args),
             #[cfg(feature = "lsp")]
             Command::Lsp => match grille::lsp::run() {
                 Ok(()) => 0,

@@ -53,6 +53,15 @@ pub struct ResultsArgs {
 }
 
 #[derive(clap::Args)]
+pub struct PreviewArgs {
+    /// The questionnaire (`.grille`).
+    form: String,
+    /// The address to listen on (`127.0.0.1:0`: any free port, printed).
+    #[arg(long, default_value = "127.0.0.1:8700")]
+    listen: String,
+}
+
+#[derive(clap::Args)]
 pub struct ImportArgs {
     #[command(flatten)]
     campaign: Campaign,
@@ -150,6 +159,14 @@ pub fn results(args: &ResultsArgs) -> u8 {
         super::score::print(&scored, &c.model, args.format, false, args.color, true);
     }
     u8::from(invalid)
+}
+
+pub fn preview(args: &PreviewArgs) -> u8 {
+    let Ok(runtime) = runtime() else { return 2 };
+    match runtime.block_on(grille::preview::run(&args.form, &args.listen)) {
+        Ok(()) => 0,
+        Err(e) => failed(&e),
+    }
 }
 
 pub fn import(args: &ImportArgs) -> u8 {

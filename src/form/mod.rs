@@ -49,7 +49,7 @@ pub fn logic(model: &Model) -> String {
     data::json(model)
 }
 
-fn hash(text: &str) -> String {
+pub(crate) fn hash(text: &str) -> String {
     use base64::Engine as _;
     let digest = Sha256::digest(text.as_bytes());
     format!(

@@ -58,3 +58,12 @@ fn the_server_works_in_chromium() {
 fn the_jury_works_in_chromium() {
     run("jury.test.js", "browser-jury");
 }
+
+/// `grille preview` reloads the page when the file is saved, and shows the
+/// diagnostics of a broken file (`tests/browser/preview.test.js`).
+#[test]
+#[cfg(feature = "serve")]
+#[ignore = "needs Node.js, Chromium and Java: run `bash scripts/test`"]
+fn the_preview_follows_the_file_in_chromium() {
+    run("preview.test.js", "browser-preview");
+}

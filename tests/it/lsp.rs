@@ -211,6 +211,80 @@ fn an_editor_gets_diagnostics_as_it_types_hover_definitions_outline_and_formatti
         grille::fmt::format(TEXT).unwrap(),
         "{edits}"
     );
+    // References and rename of `S1`: its declaration and its use.
+    let refs = editor.request("textDocument/references", json!({ "textDocument": { "uri": URI }, "position": { "line": 5, "character": 12 }, "context": { "includeDeclaration": true } }));
+    let lines: Vec<u64> = refs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["range"]["start"]["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [5, 6], "{refs}");
+    let renamed = editor.request("textDocument/rename", json!({ "textDocument": { "uri": URI }, "position": { "line": 5, "character": 12 }, "newName": "S0" }));
+    let edits = renamed["documentChanges"][0]["edits"].as_array().unwrap();
+    assert_eq!(edits.len(), 2, "{renamed}");
+    assert!(edits.iter().all(|e| e["newText"] == "S0"));
+    // A name already taken is refused, with the reason.
+    editor.next += 1;
+    let id = editor.next;
+    editor.write(&json!({ "jsonrpc": "2.0", "id": id, "method": "textDocument/rename", "params": { "textDocument": { "uri": URI }, "position": { "line": 5, "character": 12 }, "newName": "S2" } }));
+    let refused = loop {
+        let m = editor.read();
+        if m["id"] == id {
+            break m;
+        }
+    };
+    assert!(
+        refused["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`S2` is already declared"),
+        "{refused}"
+    );
+    // Completion: the ids with their labels; after `S1 =`, its options.
+    let items = editor.request("textDocument/completion", at(6, 44));
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"S1") && labels.contains(&"S2") && labels.contains(&"required"),
+        "{labels:?}"
+    );
+    assert!(items
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["label"] == "S1" && i["detail"] == "Stratégie formalisée ?"));
+    // S3 declared in a version that parses, then `when S3 = ` half-typed.
+    let with_options = TEXT.replace(
+        "  question S2",
+        "  question S3 \"Type\" one { commune \"Commune\"  epci \"EPCI\" }\n  question S4 \"Taille\" integer when S3 = commune\n  question S2",
+    );
+    editor.notify("textDocument/didChange", json!({ "textDocument": { "uri": URI, "version": 10 }, "contentChanges": [{ "text": with_options }] }));
+    assert_eq!(editor.diagnostics(), json!([]));
+    let with_options = with_options.replace("when S3 = commune", "when S3 = ");
+    editor.notify("textDocument/didChange", json!({ "textDocument": { "uri": URI, "version": 11 }, "contentChanges": [{ "text": with_options }] }));
+    let _ = editor.diagnostics();
+    let line = with_options
+        .lines()
+        .position(|l| l.contains("when S3 ="))
+        .unwrap() as u32;
+    let column = with_options.lines().nth(line as usize).unwrap().len() as u32;
+    let items = editor.request("textDocument/completion", at(line, column));
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        ["commune", "epci"],
+        "the options of S3, from the last version that parsed"
+    );
     // A half-typed file: diagnostics, never a crash.
     for (version, text) in [(4, "questionnaire demo \"Dé"), (5, "section {"), (6, "")] {
         editor.notify(
