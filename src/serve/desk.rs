@@ -367,7 +367,9 @@ pub struct Case<'m> {
     pub application: store::Application,
     pub review: Review,
     pub outcome: Result<Outcome<'m>, Vec<crate::engine::Problem>>,
-    pub answers: crate::engine::Answers,
+    /// Its answers as sent, with the jury's marks and decisions that count
+    /// and the previous edition's result: what `outcome` was scored from.
+    pub read: crate::engine::answers::Read,
     pub identity: review::Identity,
     /// Its result in the previous edition, when imported and matched.
     pub progress: Option<Progress>,
@@ -468,7 +470,7 @@ pub fn cases<'m>(
             }
             Case {
                 outcome: engine.score_read(&read),
-                answers: read.answers,
+                read,
                 review,
                 identity,
                 progress,
@@ -1311,7 +1313,7 @@ impl App {
                         if !result.shown {
                             return None;
                         }
-                        let answer = case.answers.values.get(&q.id).map_or_else(
+                        let answer = case.read.answers.values.get(&q.id).map_or_else(
                             || w.get("jury-unanswered"),
                             |a| super::pages::in_words(&q.kind, a, w),
                         );

@@ -76,7 +76,7 @@ impl Published {
             .iter()
             .filter_map(|c| {
                 let o = c.outcome.as_ref().ok()?;
-                let mut file = crate::engine::answers::to_json(&c.answers);
+                let mut file = crate::engine::answers::to_json(&c.read.answers);
                 file["questionnaire"] = model.id.clone().into();
                 file["edition"] = model.edition.into();
                 Some(Entry {

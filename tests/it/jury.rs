@@ -742,5 +742,15 @@ fn the_previous_editions_results_show_each_applications_progress() {
             "{}",
             sheet.body
         );
+        // `grille results` scores it the same way, progress included.
+        let (code, out, err) = grille(&["results", "--database", new, "--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        let results: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(results[0]["level"], 5, "{out}");
+        assert_eq!(
+            results[0]["mentions"],
+            serde_json::json!(["progression"]),
+            "{out}"
+        );
     }
 }
