@@ -665,11 +665,15 @@ fn word_at(text: &str, at: usize) -> Option<(&str, Span)> {
     })
 }
 
-/// Where the question, section or computed value named at the offset is
-/// declared (the file needs to parse, not to check).
+/// Where the option (after `Q =`, `Q has`, in `Q in {…}`), question,
+/// section or computed value named at the offset is declared (the file
+/// needs to parse, not to check).
 pub fn definition(text: &str, at: usize) -> Option<Span> {
     let (word, _) = word_at(text, at)?;
     let file = crate::syntax::parse(text).ok()?;
+    if let Some(span) = option_definition(text, at, &file) {
+        return Some(span);
+    }
     declarations(&file)
         .into_iter()
         .find(|(id, _)| id.name == word)
@@ -704,20 +708,66 @@ fn declarations(file: &ast::File) -> Vec<(&ast::Ident, SymbolKind)> {
 pub fn hover(text: &str, at: usize) -> Option<(Span, String)> {
     let (word, span) = word_at(text, at)?;
     let model = compiled(text).model?;
+    let w = model.words();
+    // An option, after `Q =`, `Q has`, in `Q in {…}`: its label and points.
+    let context = &text[..span.start as usize];
+    if let Some(q) = option_context(context).and_then(|id| model.question(id)) {
+        if let Some(o) = q.kind.options().iter().find(|o| o.id == word) {
+            return Some((
+                span,
+                format!(
+                    "`{}` {} ({})\n\n{} {} {}",
+                    o.id,
+                    w.quoted(&o.label),
+                    w.points(&o.points),
+                    q.number,
+                    q.label,
+                    format_args!("`{}`", q.id)
+                ),
+            ));
+        }
+    }
     if let Some(q) = model.question(word) {
         return Some((span, question_words(&model, q)));
     }
     let s = model.sections.iter().find(|s| s.id == word)?;
-    Some((
-        span,
-        format!(
-            "**{}. {}**\n\n`{}` · max {}",
-            s.number,
-            s.title,
-            s.id,
-            model.words().points(&s.max)
-        ),
-    ))
+    let mut out = format!(
+        "**{}. {}**\n\n`{}` · max {}",
+        s.number,
+        s.title,
+        s.id,
+        w.points(&s.max)
+    );
+    if let Some(when) = &s.when {
+        out.push_str(&format!("\n\n{}", crate::words::shown_if(when, &model)));
+    }
+    Some((span, out))
+}
+
+/// Where the option named at the offset is declared, when the offset is
+/// after `Q =`, `Q has` or in `Q in {…}`.
+fn option_definition(text: &str, at: usize, file: &ast::File) -> Option<Span> {
+    let (word, span) = word_at(text, at)?;
+    let question = option_context(&text[..span.start as usize])?;
+    file.items
+        .iter()
+        .filter_map(|i| match i {
+            ast::Item::Section(s) => Some(s),
+            _ => None,
+        })
+        .flat_map(|s| &s.items)
+        .filter_map(|i| match i {
+            ast::SectionItem::Question(q) if q.id.name == question => Some(q),
+            _ => None,
+        })
+        .flat_map(|q| &q.parts)
+        .filter_map(|p| match &p.kind {
+            ast::PartKind::Options(list) => Some(list),
+            _ => None,
+        })
+        .flatten()
+        .find(|o| o.id.name == word)
+        .map(|o| o.id.span)
 }
 
 fn question_words(model: &Model, q: &crate::model::Question) -> String {
@@ -747,6 +797,17 @@ fn question_words(model: &Model, q: &crate::model::Question) -> String {
             w.points(&q.max)
         )),
         Scoring::None => {}
+        Scoring::Choices { cap: Some(cap) } => out.push_str(&format!(
+            "\n\nmax {} (cap {})",
+            w.points(&q.max),
+            w.number(cap)
+        )),
+        Scoring::Bands { bands, .. } => {
+            out.push_str(&format!("\n\nmax {}", w.points(&q.max)));
+            for b in bands {
+                out.push_str(&format!("\n- `{b}` → {}", w.points(&b.points)));
+            }
+        }
         _ => out.push_str(&format!("\n\nmax {}", w.points(&q.max))),
     }
     let options = q.kind.options();
@@ -882,6 +943,15 @@ impl Lines {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hover_on_a_banded_question_lists_its_bands() {
+        let form = include_str!("../forms/tnl-2024.grille");
+        let at = form.find("question S10").unwrap() + "question S1".len();
+        let (_, text) = hover(form, at).expect("S10 is a question");
+        assert!(text.starts_with("**2.10 "), "{text}");
+        assert!(text.contains("- `[6, ∞)` → 3 points"), "{text}");
+    }
 
     #[test]
     fn positions_count_utf16_units_and_come_back_to_the_same_byte() {

@@ -265,6 +265,36 @@ fn an_editor_gets_diagnostics_as_it_types_hover_definitions_outline_and_formatti
     );
     editor.notify("textDocument/didChange", json!({ "textDocument": { "uri": URI, "version": 10 }, "contentChanges": [{ "text": with_options }] }));
     assert_eq!(editor.diagnostics(), json!([]));
+    // An option where it is used: its label and points, and where it is declared.
+    let line = with_options
+        .lines()
+        .position(|l| l.contains("when S3 = commune"))
+        .unwrap() as u32;
+    let column = with_options
+        .lines()
+        .nth(line as usize)
+        .unwrap()
+        .find("commune")
+        .unwrap() as u32;
+    let hover = editor.request("textDocument/hover", at(line, column + 2));
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert!(text.starts_with("`commune` « Commune »"), "{text}");
+    let definition = editor.request("textDocument/definition", at(line, column + 2));
+    let declared = with_options
+        .lines()
+        .position(|l| l.contains("question S3"))
+        .unwrap() as u32;
+    let declared_column = with_options
+        .lines()
+        .nth(declared as usize)
+        .unwrap()
+        .find("commune")
+        .unwrap() as u32;
+    assert_eq!(
+        definition["range"]["start"],
+        json!({ "line": declared, "character": declared_column }),
+        "{definition}"
+    );
     let with_options = with_options.replace("when S3 = commune", "when S3 = ");
     editor.notify("textDocument/didChange", json!({ "textDocument": { "uri": URI, "version": 11 }, "contentChanges": [{ "text": with_options }] }));
     let _ = editor.diagnostics();
