@@ -674,6 +674,18 @@ pub fn definition(text: &str, at: usize) -> Option<Span> {
     if let Some(span) = option_definition(text, at, &file) {
         return Some(span);
     }
+    if let Some(number) = word_at(text, at).and_then(|(w, span)| level_number(text, w, span)) {
+        return file
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                ast::Item::Levels(l) => Some(l),
+                _ => None,
+            })
+            .flat_map(|l| &l.levels)
+            .find(|l| l.number.value == crate::num::Num::from_int(i64::from(number)))
+            .map(|l| l.number.span);
+    }
     declarations(&file)
         .into_iter()
         .find(|(id, _)| id.name == word)
@@ -730,6 +742,21 @@ pub fn hover(text: &str, at: usize) -> Option<(Span, String)> {
     if let Some(q) = model.question(word) {
         return Some((span, question_words(&model, q)));
     }
+    // A level, by its number after `level` (in an example's `expect`).
+    if let Some(level) = level_number(text, word, span) {
+        let l = model.levels.levels.iter().find(|l| l.number == level)?;
+        let mut out = format!(
+            "**{}**",
+            crate::words::capitalised(&crate::engine::explain::level_words(&model, l.number))
+        );
+        if !l.by_conditions {
+            out.push_str(&format!("\n\nfrom {}", w.points(&l.min_total)));
+        }
+        for g in &l.gates {
+            out.push_str(&format!("\n- gate `{}`", g.source));
+        }
+        return Some((span, out));
+    }
     let s = model.sections.iter().find(|s| s.id == word)?;
     let mut out = format!(
         "**{}. {}**\n\n`{}` · max {}",
@@ -742,6 +769,17 @@ pub fn hover(text: &str, at: usize) -> Option<(Span, String)> {
         out.push_str(&format!("\n\n{}", crate::words::shown_if(when, &model)));
     }
     Some((span, out))
+}
+
+/// The level a number names, when it is written after `level`.
+fn level_number(text: &str, word: &str, span: Span) -> Option<u32> {
+    let before = text[..span.start as usize].trim_end();
+    let keyword = before.strip_suffix("level")?;
+    let standalone = keyword
+        .chars()
+        .next_back()
+        .is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '_'));
+    standalone.then(|| word.parse().ok()).flatten()
 }
 
 /// Where the option named at the offset is declared, when the offset is
@@ -951,6 +989,21 @@ mod tests {
         let (_, text) = hover(form, at).expect("S10 is a question");
         assert!(text.starts_with("**2.10 "), "{text}");
         assert!(text.contains("- `[6, ∞)` → 3 points"), "{text}");
+    }
+
+    #[test]
+    fn a_level_number_in_an_example_hovers_and_goes_to_its_level() {
+        let form = include_str!("../forms/tnl-2024.grille");
+        let at = form.find("expect level 5").unwrap() + "expect level ".len();
+        let (_, text) = hover(form, at).expect("level 5");
+        assert!(
+            text.contains("Excellence") && text.contains("from 160 points"),
+            "{text}"
+        );
+        assert!(text.contains("- gate `"), "{text}");
+        let declared = definition(form, at).expect("declared");
+        let line = &form[declared.start as usize..];
+        assert!(line.starts_with("5 \"Excellence\""), "{}", &line[..20]);
     }
 
     #[test]
