@@ -1007,6 +1007,33 @@ mod tests {
     }
 
     #[test]
+    fn prefixes_of_the_2024_form_are_answered_without_a_panic() {
+        let form = include_str!("../forms/tnl-2024.grille");
+        let uri: Uri = "file:///prefix.grille".parse().unwrap();
+        let boundary = |text: &str, at: usize| {
+            (0..=at)
+                .rev()
+                .find(|i| text.is_char_boundary(*i))
+                .unwrap_or(0)
+        };
+        let mut ends: Vec<usize> = (0..form.len())
+            .step_by(613)
+            .map(|i| boundary(form, i))
+            .collect();
+        ends.push(form.len());
+        for end in ends {
+            let text = &form[..end];
+            let _ = diagnostics(&uri, text);
+            for at in [0, boundary(text, end / 2), end] {
+                let _ = hover(text, at);
+                let _ = definition(text, at);
+                let _ = references(text, at);
+                let _ = completion(text, at);
+            }
+        }
+    }
+
+    #[test]
     fn positions_count_utf16_units_and_come_back_to_the_same_byte() {
         let text = "a « é » 😀 b\nsecond\n";
         let lines = Lines::new(text);
