@@ -7,7 +7,9 @@
 //! id (its number, label, type and points), going to where an id is
 //! declared, its references, renaming it, and completion (ids with their
 //! labels, an option's ids after `Q =`, `Q has`, `Q in {`, sections after
-//! `section`, keywords, a new question as a snippet).
+//! `section`, keywords, a new question as a snippet), and semantic tokens
+//! (keywords, types, texts, comments, numbers, question, section and
+//! option ids) for the editors that highlight with the server.
 //!
 //! Positions are converted between the file's bytes and the protocol's
 //! lines and UTF-16 columns by [`Lines`].
@@ -23,7 +25,7 @@ use lsp_types::notification::{
 };
 use lsp_types::request::{
     CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
-    References, Rename, Request as _,
+    References, Rename, Request as _, SemanticTokensFullRequest,
 };
 use lsp_types::{
     DiagnosticRelatedInformation, DocumentSymbol, DocumentSymbolResponse, GotoDefinitionResponse,
@@ -54,6 +56,17 @@ pub fn run() -> Result<(), String> {
             ..lsp_types::CompletionOptions::default()
         }),
         references_provider: Some(OneOf::Left(true)),
+        semantic_tokens_provider: Some(
+            lsp_types::SemanticTokensOptions {
+                legend: lsp_types::SemanticTokensLegend {
+                    token_types: TOKEN_TYPES.to_vec(),
+                    token_modifiers: Vec::new(),
+                },
+                full: Some(lsp_types::SemanticTokensFullOptions::Bool(true)),
+                ..lsp_types::SemanticTokensOptions::default()
+            }
+            .into(),
+        ),
         rename_provider: Some(OneOf::Left(true)),
         ..ServerCapabilities::default()
     };
@@ -217,6 +230,20 @@ fn answer(
             (Some(at), None) => Response::new_ok(id, complete(text, at, &Outline::default())),
             _ => null(),
         },
+        SemanticTokensFullRequest::METHOD => {
+            let parsed = crate::syntax::parse(text).ok().map(|f| Outline::of(&f));
+            let outline = parsed
+                .as_ref()
+                .or_else(|| outlines.get(uri.as_str()))
+                .unwrap_or(&EMPTY);
+            Response::new_ok(
+                id,
+                lsp_types::SemanticTokens {
+                    result_id: None,
+                    data: tokens(text, &lines, outline),
+                },
+            )
+        }
         References::METHOD => match position().and_then(|at| references(text, at)) {
             Some(spans) => Response::new_ok(
                 id,
@@ -399,6 +426,161 @@ fn fixes(uri: &Uri, text: &str, lines: &Lines, range: Range) -> Vec<lsp_types::C
 
 /// An id and its label.
 type Named = (String, String);
+
+static EMPTY: Outline = Outline {
+    questions: Vec::new(),
+    sections: Vec::new(),
+    computed: Vec::new(),
+};
+
+/// The kinds of the semantic tokens, in the legend's order.
+const TOKEN_TYPES: [lsp_types::SemanticTokenType; 8] = [
+    lsp_types::SemanticTokenType::KEYWORD,
+    lsp_types::SemanticTokenType::TYPE,
+    lsp_types::SemanticTokenType::STRING,
+    lsp_types::SemanticTokenType::COMMENT,
+    lsp_types::SemanticTokenType::NUMBER,
+    lsp_types::SemanticTokenType::VARIABLE,
+    lsp_types::SemanticTokenType::NAMESPACE,
+    lsp_types::SemanticTokenType::ENUM_MEMBER,
+];
+
+/// The language's words that are not ids.
+const KEYWORDS: [&str; 63] = [
+    "questionnaire",
+    "section",
+    "question",
+    "compute",
+    "levels",
+    "level",
+    "mentions",
+    "mention",
+    "example",
+    "note",
+    "edition",
+    "lang",
+    "organiser",
+    "contact",
+    "website",
+    "deadline",
+    "opens",
+    "receipt",
+    "date",
+    "notice",
+    "intro",
+    "status",
+    "action",
+    "terms",
+    "campaign",
+    "required",
+    "hint",
+    "when",
+    "min",
+    "max",
+    "unit",
+    "cap",
+    "jury",
+    "bands",
+    "score",
+    "check",
+    "soft",
+    "message",
+    "exclusive",
+    "from",
+    "gate",
+    "description",
+    "named",
+    "none",
+    "cumulative",
+    "independent",
+    "range",
+    "decimals",
+    "answers",
+    "expect",
+    "invalid",
+    "previous",
+    "total",
+    "and",
+    "or",
+    "not",
+    "in",
+    "has",
+    "any",
+    "yes",
+    "no",
+    "true",
+    "false",
+];
+
+/// Each word, text, comment and number of the file as a semantic token:
+/// its start, length (UTF-16) and kind, each relative to the one before,
+/// as the protocol has them.
+fn tokens(text: &str, lines: &Lines, outline: &Outline) -> Vec<lsp_types::SemanticToken> {
+    let mut found: Vec<(usize, usize, u32)> = Vec::new();
+    let mut word: Option<usize> = None;
+    let kind_of = |w: &str| -> u32 {
+        if w.starts_with(|c: char| c.is_ascii_digit()) {
+            4
+        } else if QUESTION_WORDS[..12].contains(&w) {
+            1
+        } else if KEYWORDS.contains(&w) {
+            0
+        } else if outline.questions.iter().any(|(id, _, _)| id == w)
+            || outline.computed.iter().any(|(id, _)| id == w)
+        {
+            5
+        } else if outline.sections.iter().any(|(id, _)| id == w) {
+            6
+        } else {
+            7
+        }
+    };
+    for (range, piece) in crate::syntax::scan::pieces(text) {
+        let in_word = matches!(piece, crate::syntax::scan::Piece::Byte(b) if b.is_ascii_alphanumeric() || b == b'_' || (b == b'.' && word.is_some_and(|w| text[w..range.start].bytes().all(|c| c.is_ascii_digit()))));
+        if in_word {
+            word.get_or_insert(range.start);
+            continue;
+        }
+        if let Some(start) = word.take() {
+            found.push((start, range.start, kind_of(&text[start..range.start])));
+        }
+        match piece {
+            crate::syntax::scan::Piece::Comment => found.push((range.start, range.end, 3)),
+            crate::syntax::scan::Piece::Text => found.push((range.start, range.end, 2)),
+            _ => {}
+        }
+    }
+    if let Some(start) = word {
+        found.push((start, text.len(), kind_of(&text[start..])));
+    }
+    let mut out = Vec::new();
+    let (mut line, mut column) = (0, 0);
+    for (start, end, kind) in found {
+        // A token is on one line: a text over several is one token a line.
+        let mut from = start;
+        while from < end {
+            let to = text[from..end].find('\n').map_or(end, |i| from + i);
+            let at = lines.position(text, from);
+            let length = lines.position(text, to).character - at.character;
+            if length > 0 {
+                out.push(lsp_types::SemanticToken {
+                    delta_line: at.line - line,
+                    delta_start: if at.line == line {
+                        at.character - column
+                    } else {
+                        at.character
+                    },
+                    length,
+                    token_type: kind,
+                    token_modifiers_bitset: 0,
+                });
+                (line, column) = (at.line, at.character);
+            }
+            from = to + 1;
+        }
+    }
+    out
+}
 
 /// What a file declares, for completion: its questions (id, label, their
 /// options' ids and labels), sections and computed values.
@@ -1024,6 +1206,7 @@ mod tests {
         for end in ends {
             let text = &form[..end];
             let _ = diagnostics(&uri, text);
+            let _ = tokens(text, &Lines::new(text), &EMPTY);
             for at in [0, boundary(text, end / 2), end] {
                 let _ = hover(text, at);
                 let _ = definition(text, at);

@@ -173,6 +173,33 @@ fn an_editor_gets_diagnostics_as_it_types_hover_definitions_outline_and_formatti
         }),
     );
     assert_eq!(editor.diagnostics(), json!([]));
+    // Semantic tokens: the keyword, the id, the text; `S1` where it is used is a variable.
+    let tokens = editor.request(
+        "textDocument/semanticTokens/full",
+        json!({ "textDocument": { "uri": URI } }),
+    );
+    let data: Vec<u64> = tokens["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        data[..15],
+        [0, 0, 13, 0, 0, 0, 14, 4, 7, 0, 0, 5, 6, 2, 0],
+        "{data:?}"
+    );
+    let (mut line, mut column, mut absolute) = (0, 0, Vec::new());
+    for t in data.chunks(5) {
+        column = if t[0] == 0 { column + t[1] } else { t[1] };
+        line += t[0];
+        absolute.push((line, column, t[2], t[3]));
+    }
+    assert!(absolute.contains(&(6, 41, 2, 5)), "{absolute:?}");
+    assert!(
+        absolute.contains(&(5, 39, 5, 1)),
+        "`yesno` is a type: {absolute:?}"
+    );
     // Hover on a question id where it is used: its number, label, points.
     let hover = editor.request("textDocument/hover", at(6, 42));
     let text = hover["contents"]["value"].as_str().unwrap();
