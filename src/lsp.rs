@@ -750,12 +750,83 @@ fn option_context(context: &str) -> Option<&str> {
 /// is a declared question, section or computed value id. Texts in quotes
 /// and comments are left out.
 pub fn references(text: &str, at: usize) -> Option<Vec<Span>> {
-    let (word, _) = word_at(text, at)?;
+    let (word, span) = word_at(text, at)?;
     let file = crate::syntax::parse(text).ok()?;
+    // An option: where it is declared, and where it follows its question.
+    let question = option_context(&text[..span.start as usize])
+        .map(str::to_owned)
+        .or_else(|| {
+            let declared = option_definition_of(&file, word, span)?;
+            Some(declared)
+        });
+    if let Some(question) = question {
+        if let Some(declared) = option_declaration(&file, &question, word) {
+            let mut spans: Vec<Span> = identifiers(text, word)
+                .into_iter()
+                .filter(|s| {
+                    *s == declared
+                        || option_context(&text[..s.start as usize]) == Some(question.as_str())
+                })
+                .collect();
+            spans.sort_by_key(|s| s.start);
+            return Some(spans);
+        }
+    }
+    // A level: its number after `level`, wherever it is written.
+    if level_number(text, word, span).is_some() {
+        return Some(
+            identifiers(text, word)
+                .into_iter()
+                .filter(|s| level_number(text, word, *s).is_some())
+                .collect(),
+        );
+    }
     declarations(&file)
         .iter()
         .any(|(id, _)| id.name == word)
         .then(|| identifiers(text, word))
+}
+
+/// The question declaring the option whose declaration is at `span`.
+fn option_definition_of(file: &ast::File, word: &str, span: Span) -> Option<String> {
+    questions(file).find_map(|q| {
+        options(q)
+            .any(|o| o.id.name == word && o.id.span == span)
+            .then(|| q.id.name.clone())
+    })
+}
+
+/// Where the option `word` of `question` is declared.
+fn option_declaration(file: &ast::File, question: &str, word: &str) -> Option<Span> {
+    questions(file)
+        .filter(|q| q.id.name == question)
+        .flat_map(options)
+        .find(|o| o.id.name == word)
+        .map(|o| o.id.span)
+}
+
+fn questions(file: &ast::File) -> impl Iterator<Item = &ast::Question> {
+    file.items
+        .iter()
+        .filter_map(|i| match i {
+            ast::Item::Section(s) => Some(s),
+            _ => None,
+        })
+        .flat_map(|s| &s.items)
+        .filter_map(|i| match i {
+            ast::SectionItem::Question(q) => Some(q),
+            _ => None,
+        })
+}
+
+fn options(q: &ast::Question) -> impl Iterator<Item = &ast::OptionDecl> {
+    q.parts
+        .iter()
+        .filter_map(|p| match &p.kind {
+            ast::PartKind::Options(list) => Some(list),
+            _ => None,
+        })
+        .flatten()
 }
 
 /// The edits renaming the id at the offset: refused for a name that is not
@@ -969,25 +1040,7 @@ fn level_number(text: &str, word: &str, span: Span) -> Option<u32> {
 fn option_definition(text: &str, at: usize, file: &ast::File) -> Option<Span> {
     let (word, span) = word_at(text, at)?;
     let question = option_context(&text[..span.start as usize])?;
-    file.items
-        .iter()
-        .filter_map(|i| match i {
-            ast::Item::Section(s) => Some(s),
-            _ => None,
-        })
-        .flat_map(|s| &s.items)
-        .filter_map(|i| match i {
-            ast::SectionItem::Question(q) if q.id.name == question => Some(q),
-            _ => None,
-        })
-        .flat_map(|q| &q.parts)
-        .filter_map(|p| match &p.kind {
-            ast::PartKind::Options(list) => Some(list),
-            _ => None,
-        })
-        .flatten()
-        .find(|o| o.id.name == word)
-        .map(|o| o.id.span)
+    option_declaration(file, question, word)
 }
 
 fn question_words(model: &Model, q: &crate::model::Question) -> String {
@@ -1186,6 +1239,17 @@ mod tests {
         let declared = definition(form, at).expect("declared");
         let line = &form[declared.start as usize..];
         assert!(line.starts_with("5 \"Excellence\""), "{}", &line[..20]);
+        // Its references: the declaration and every `level 5` of the examples.
+        let found = references(form, at).expect("references");
+        assert!(found.contains(&declared), "{found:?}");
+        assert!(found.len() >= 2, "{found:?}");
+        for s in &found {
+            assert_eq!(&form[s.start as usize..s.end as usize], "5");
+            assert!(
+                form[..s.start as usize].trim_end().ends_with("level"),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

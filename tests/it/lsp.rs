@@ -322,6 +322,27 @@ fn an_editor_gets_diagnostics_as_it_types_hover_definitions_outline_and_formatti
         json!({ "line": declared, "character": declared_column }),
         "{definition}"
     );
+    // Its references: the declaration and the use, not another `commune`.
+    let refs = editor.request("textDocument/references", json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": column + 2 }, "context": { "includeDeclaration": true } }));
+    let found: Vec<(u64, u64)> = refs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["range"]["start"]["line"].as_u64().unwrap(),
+                r["range"]["start"]["character"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (u64::from(declared), u64::from(declared_column)),
+            (u64::from(line), u64::from(column))
+        ],
+        "{refs}"
+    );
     let with_options = with_options.replace("when S3 = commune", "when S3 = ");
     editor.notify("textDocument/didChange", json!({ "textDocument": { "uri": URI, "version": 11 }, "contentChanges": [{ "text": with_options }] }));
     let _ = editor.diagnostics();
