@@ -265,26 +265,16 @@ fn answer(
             {
                 Some(Ok(spans)) => Response::new_ok(
                     id,
-                    lsp_types::WorkspaceEdit {
-                        document_changes: Some(lsp_types::DocumentChanges::Edits(vec![
-                            lsp_types::TextDocumentEdit {
-                                text_document: lsp_types::OptionalVersionedTextDocumentIdentifier {
-                                    uri: uri.clone(),
-                                    version: None,
-                                },
-                                edits: spans
-                                    .into_iter()
-                                    .map(|span| {
-                                        OneOf::Left(TextEdit {
-                                            range: lines.range(text, span),
-                                            new_text: name.unwrap_or_default().to_owned(),
-                                        })
-                                    })
-                                    .collect(),
-                            },
-                        ])),
-                        ..lsp_types::WorkspaceEdit::default()
-                    },
+                    file_edit(
+                        &uri,
+                        spans
+                            .into_iter()
+                            .map(|span| TextEdit {
+                                range: lines.range(text, span),
+                                new_text: name.unwrap_or_default().to_owned(),
+                            })
+                            .collect(),
+                    ),
                 ),
                 Some(Err(why)) => {
                     Response::new_err(id, lsp_server::ErrorCode::InvalidRequest as i32, why)
@@ -402,21 +392,13 @@ fn fixes(uri: &Uri, text: &str, lines: &Lines, range: Range) -> Vec<lsp_types::C
                 title: format!("replace with `{fix}`"),
                 kind: Some(lsp_types::CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![editor_diagnostic(uri, text, lines, d)]),
-                edit: Some(lsp_types::WorkspaceEdit {
-                    document_changes: Some(lsp_types::DocumentChanges::Edits(vec![
-                        lsp_types::TextDocumentEdit {
-                            text_document: lsp_types::OptionalVersionedTextDocumentIdentifier {
-                                uri: uri.clone(),
-                                version: None,
-                            },
-                            edits: vec![OneOf::Left(TextEdit {
-                                range: at,
-                                new_text: fix.clone(),
-                            })],
-                        },
-                    ])),
-                    ..lsp_types::WorkspaceEdit::default()
-                }),
+                edit: Some(file_edit(
+                    uri,
+                    vec![TextEdit {
+                        range: at,
+                        new_text: fix.clone(),
+                    }],
+                )),
                 is_preferred: Some(true),
                 ..lsp_types::CodeAction::default()
             })
@@ -608,14 +590,7 @@ impl Outline {
                     for i in &s.items {
                         match i {
                             ast::SectionItem::Question(q) => {
-                                let options = q
-                                    .parts
-                                    .iter()
-                                    .filter_map(|p| match &p.kind {
-                                        ast::PartKind::Options(list) => Some(list),
-                                        _ => None,
-                                    })
-                                    .flatten()
+                                let options = options(q)
                                     .map(|o| (o.id.name.clone(), o.label.value.clone()))
                                     .collect();
                                 outline.questions.push((
@@ -893,6 +868,22 @@ fn identifiers(text: &str, name: &str) -> Vec<Span> {
         close(start, text.len(), &mut spans);
     }
     spans
+}
+
+/// These edits of one file, as the protocol sends them.
+fn file_edit(uri: &Uri, edits: Vec<TextEdit>) -> lsp_types::WorkspaceEdit {
+    lsp_types::WorkspaceEdit {
+        document_changes: Some(lsp_types::DocumentChanges::Edits(vec![
+            lsp_types::TextDocumentEdit {
+                text_document: lsp_types::OptionalVersionedTextDocumentIdentifier {
+                    uri: uri.clone(),
+                    version: None,
+                },
+                edits: edits.into_iter().map(OneOf::Left).collect(),
+            },
+        ])),
+        ..lsp_types::WorkspaceEdit::default()
+    }
 }
 
 /// The identifier the offset is in, and its span.

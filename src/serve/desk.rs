@@ -105,18 +105,19 @@ impl App {
         }
     }
 
-    /// A form posted by a juror: its fields, once its token is checked.
-    fn posted(
+    /// A form posted by a juror signed in: the juror and its fields, once
+    /// the session's token is checked; else the answer to give.
+    async fn posted(
         &self,
-        juror: &Juror,
         headers: &HeaderMap,
         body: Result<Bytes, BytesRejection>,
-    ) -> Result<Vec<(String, String)>, Response> {
+    ) -> Result<(Juror, Vec<(String, String)>), Response> {
+        let juror = self.signed_in(headers).await?;
         let pairs = self.form_pairs(headers, body)?;
         if !field(&pairs, CSRF_FIELD).is_some_and(|sent| same(sent, &juror.csrf)) {
             return Err(self.refused("jury-refused-expired"));
         }
-        Ok(pairs)
+        Ok((juror, pairs))
     }
 
     fn form_pairs(
@@ -194,6 +195,12 @@ fn field<'p>(pairs: &'p [(String, String)], name: &str) -> Option<&'p str> {
         .iter()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.as_str())
+}
+
+/// The case with this number, as written in its address.
+fn find<'c, 'm>(cases: &'c [Case<'m>], id: &str) -> Option<&'c Case<'m>> {
+    let id = id.parse::<i64>().ok()?;
+    cases.iter().find(|c| c.application.id == id)
 }
 
 fn is_president(juror: &Juror) -> bool {
@@ -340,11 +347,7 @@ async fn logout(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let juror = match app.signed_in(&headers).await {
-        Ok(j) => j,
-        Err(page) => return page,
-    };
-    if let Err(page) = app.posted(&juror, &headers, body) {
+    if let Err(page) = app.posted(&headers, body).await {
         return page;
     }
     if let Some(token) = cookie(&headers, SESSION_COOKIE) {
@@ -584,10 +587,10 @@ struct Publish {
     problem: Option<String>,
 }
 
-#[derive(serde::Deserialize, Default)]
+/// The list's filters and order, from its address's query.
+#[derive(Default)]
 struct ListQuery {
     state: Option<String>,
-    #[serde(rename = "type")]
     kind: Option<String>,
     sort: Option<String>,
 }
@@ -921,22 +924,28 @@ impl App {
             Ok(c) => c,
             Err(e) => return self.unavailable(&e),
         };
-        let Some(case) = id
-            .parse::<i64>()
-            .ok()
-            .and_then(|id| cases.iter().find(|c| c.application.id == id))
-        else {
-            return self.jury_not_found(juror);
-        };
-        let view = match self.case_view(juror, case, typed).await {
-            Ok(v) => v,
-            Err(e) => return self.unavailable(&e),
-        };
-        html(
-            status,
-            render("jury.html", &view),
-            crate::form::plain_policy(),
-        )
+        match find(&cases, id) {
+            Some(case) => self.case_response(status, juror, case, typed).await,
+            None => self.jury_not_found(juror),
+        }
+    }
+
+    /// An application's page, with what the juror typed and a message.
+    async fn case_response(
+        &self,
+        status: StatusCode,
+        juror: &Juror,
+        case: &Case<'_>,
+        typed: &Typed,
+    ) -> Response {
+        match self.case_view(juror, case, typed).await {
+            Ok(view) => html(
+                status,
+                render("jury.html", &view),
+                crate::form::plain_policy(),
+            ),
+            Err(e) => self.unavailable(&e),
+        }
     }
 
     fn jury_not_found(&self, juror: &Juror) -> Response {
@@ -1454,23 +1463,15 @@ async fn save(
     Path(id): Path<String>,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let juror = match app.signed_in(&headers).await {
-        Ok(j) => j,
-        Err(page) => return page,
-    };
-    let pairs = match app.posted(&juror, &headers, body) {
-        Ok(p) => p,
+    let (juror, pairs) = match app.posted(&headers, body).await {
+        Ok(posted) => posted,
         Err(page) => return page,
     };
     let cases = match app.cases().await {
         Ok(c) => c,
         Err(e) => return app.unavailable(&e),
     };
-    let Some(case) = id
-        .parse::<i64>()
-        .ok()
-        .and_then(|id| cases.iter().find(|c| c.application.id == id))
-    else {
+    let Some(case) = find(&cases, &id) else {
         return app.jury_not_found(&juror);
     };
     let act = field(&pairs, "grille-action").unwrap_or("marks");
@@ -1489,15 +1490,9 @@ async fn save(
             role: "alert",
             text: w.get("jury-problems"),
         });
-        let view = match app.case_view(&juror, case, &typed).await {
-            Ok(v) => v,
-            Err(e) => return app.unavailable(&e),
-        };
-        return html(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            render("jury.html", &view),
-            crate::form::plain_policy(),
-        );
+        return app
+            .case_response(StatusCode::UNPROCESSABLE_ENTITY, &juror, case, &typed)
+            .await;
     }
     let revision = field(&pairs, "revision").and_then(|r| r.parse::<i64>().ok());
     let back = format!("/jury/applications/{}?saved=1", case.application.id);
@@ -1522,15 +1517,8 @@ async fn save(
                 role: "alert",
                 text: w.get("jury-conflict"),
             });
-            let view = match app.case_view(&juror, case, &typed).await {
-                Ok(v) => v,
-                Err(e) => return app.unavailable(&e),
-            };
-            html(
-                StatusCode::CONFLICT,
-                render("jury.html", &view),
-                crate::form::plain_policy(),
-            )
+            app.case_response(StatusCode::CONFLICT, &juror, case, &typed)
+                .await
         }
         Err(Error::NotFound) => app.jury_not_found(&juror),
         Err(e) => app.unavailable(&e),
@@ -1688,13 +1676,10 @@ async fn publish(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let juror = match app.signed_in(&headers).await {
-        Ok(j) => j,
+    let juror = match app.posted(&headers, body).await {
+        Ok((juror, _)) => juror,
         Err(page) => return page,
     };
-    if let Err(page) = app.posted(&juror, &headers, body) {
-        return page;
-    }
     if !is_president(&juror) {
         return app.refused("jury-refused-president");
     }

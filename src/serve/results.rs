@@ -344,11 +344,84 @@ pub struct ChartView {
     rows: Vec<Vec<String>>,
 }
 
+impl ChartView {
+    /// A chart with its heading (also its table's caption), description,
+    /// bars, and the table of its data.
+    fn new(
+        id: &str,
+        heading: String,
+        description: &str,
+        bars: &[Bar],
+        columns: Vec<String>,
+        rows: Vec<Vec<String>>,
+    ) -> ChartView {
+        ChartView {
+            svg: chart(id, &heading, description, bars),
+            id: id.to_owned(),
+            caption: heading.clone(),
+            heading,
+            columns,
+            rows,
+        }
+    }
+
+    /// How many applications in each group, out of `total`.
+    fn counts(
+        id: &str,
+        heading: String,
+        description: &str,
+        columns: Vec<String>,
+        counts: &[(String, usize)],
+        total: usize,
+    ) -> ChartView {
+        let bars: Vec<Bar> = counts
+            .iter()
+            .map(|(label, count)| Bar {
+                label: label.clone(),
+                share: *count as f64 / total.max(1) as f64,
+                value: count.to_string(),
+            })
+            .collect();
+        let rows = counts
+            .iter()
+            .map(|(label, count)| vec![label.clone(), count.to_string()])
+            .collect();
+        ChartView::new(id, heading, description, &bars, columns, rows)
+    }
+
+    /// Each section's score against its maximum.
+    fn scores(
+        w: crate::words::Words<'_>,
+        id: &str,
+        heading: String,
+        description: &str,
+        columns: Vec<String>,
+        sections: &[(&str, &Num, &Num)],
+    ) -> ChartView {
+        let bars: Vec<Bar> = sections
+            .iter()
+            .map(|(title, score, max)| Bar {
+                label: (*title).to_owned(),
+                share: ratio(score, max),
+                value: t!(
+                    w,
+                    "jury-points",
+                    total = w.number(score),
+                    max = w.number(max)
+                ),
+            })
+            .collect();
+        let rows = sections
+            .iter()
+            .map(|(title, score, max)| vec![(*title).to_owned(), w.number(score), w.number(max)])
+            .collect();
+        ChartView::new(id, heading, description, &bars, columns, rows)
+    }
+}
+
 /// The charts of the results: the levels, the types, the sections.
 fn charts(model: &Model, summary: &Summary) -> Vec<ChartView> {
     let w = model.words();
-    let total = summary.applications.max(1);
-    let share = |count: usize| count as f64 / total as f64;
     let mut levels: Vec<(String, usize)> = summary
         .levels
         .iter()
@@ -360,97 +433,48 @@ fn charts(model: &Model, summary: &Summary) -> Vec<ChartView> {
         })
         .collect();
     levels.push((w.get("results-no-level-label"), summary.no_level));
-    let counted = |rows: &[(String, usize)]| {
-        rows.iter()
-            .map(|(label, count)| Bar {
-                label: label.clone(),
-                share: share(*count),
-                value: count.to_string(),
-            })
-            .collect::<Vec<_>>()
-    };
-    let mut out = Vec::new();
-    let heading = w.get("results-chart-levels");
-    out.push(ChartView {
-        svg: chart(
-            "chart-levels",
-            &heading,
-            &t!(w, "results-chart-levels-desc", count = summary.applications),
-            &counted(&levels),
-        ),
-        id: "chart-levels".to_owned(),
-        caption: heading.clone(),
-        heading,
-        columns: vec![w.get("results-column-level"), w.get("results-column-count")],
-        rows: levels
-            .iter()
-            .map(|(l, c)| vec![l.clone(), c.to_string()])
-            .collect(),
-    });
+    let mut out = vec![ChartView::counts(
+        "chart-levels",
+        w.get("results-chart-levels"),
+        &t!(w, "results-chart-levels-desc", count = summary.applications),
+        vec![w.get("results-column-level"), w.get("results-column-count")],
+        &levels,
+        summary.applications,
+    )];
     if !summary.by_type.is_empty() {
         let types: Vec<(String, usize)> = summary
             .by_type
             .iter()
             .map(|t| (t.label.clone(), t.count))
             .collect();
-        let heading = w.get("results-chart-types");
-        out.push(ChartView {
-            svg: chart(
-                "chart-types",
-                &heading,
-                &t!(w, "results-chart-types-desc", count = summary.applications),
-                &counted(&types),
-            ),
-            id: "chart-types".to_owned(),
-            caption: heading.clone(),
-            heading,
-            columns: vec![w.get("results-column-type"), w.get("results-column-count")],
-            rows: types
-                .iter()
-                .map(|(l, c)| vec![l.clone(), c.to_string()])
-                .collect(),
-        });
+        out.push(ChartView::counts(
+            "chart-types",
+            w.get("results-chart-types"),
+            &t!(w, "results-chart-types-desc", count = summary.applications),
+            vec![w.get("results-column-type"), w.get("results-column-count")],
+            &types,
+            summary.applications,
+        ));
     }
-    let heading = w.get("results-chart-sections");
     // Sections worth no point (identification) are left out.
-    let scored: Vec<&SectionAverage> = summary
+    let scored: Vec<(&str, &Num, &Num)> = summary
         .sections
         .iter()
         .filter(|s| !s.max.is_zero())
+        .map(|s| (s.title.as_str(), &s.average, &s.max))
         .collect();
-    let bars: Vec<Bar> = scored
-        .iter()
-        .map(|s| Bar {
-            label: s.title.clone(),
-            share: ratio(&s.average, &s.max),
-            value: t!(
-                w,
-                "jury-points",
-                total = w.number(&s.average),
-                max = w.number(&s.max)
-            ),
-        })
-        .collect();
-    out.push(ChartView {
-        svg: chart(
-            "chart-sections",
-            &heading,
-            &w.get("results-chart-sections-desc"),
-            &bars,
-        ),
-        id: "chart-sections".to_owned(),
-        caption: heading.clone(),
-        heading,
-        columns: vec![
+    out.push(ChartView::scores(
+        w,
+        "chart-sections",
+        w.get("results-chart-sections"),
+        &w.get("results-chart-sections-desc"),
+        vec![
             w.get("results-column-section"),
             w.get("results-column-average"),
             w.get("results-column-max"),
         ],
-        rows: scored
-            .iter()
-            .map(|s| vec![s.title.clone(), w.number(&s.average), w.number(&s.max)])
-            .collect(),
-    });
+        &scored,
+    ));
     out
 }
 
@@ -734,41 +758,23 @@ async fn sheet(
     };
     let model = &app.model;
     let w = model.words();
-    let chart_heading = w.get("results-sheet-sections");
-    let chart = ChartView {
-        svg: chart(
-            "chart-mine",
-            &chart_heading,
-            &w.get("results-sheet-sections-desc"),
-            &sheet
-                .sections
-                .iter()
-                .map(|(title, score, max)| Bar {
-                    label: title.clone(),
-                    share: ratio(score, max),
-                    value: t!(
-                        w,
-                        "jury-points",
-                        total = w.number(score),
-                        max = w.number(max)
-                    ),
-                })
-                .collect::<Vec<_>>(),
-        ),
-        id: "chart-mine".to_owned(),
-        caption: chart_heading.clone(),
-        heading: chart_heading,
-        columns: vec![
+    let sections: Vec<(&str, &Num, &Num)> = sheet
+        .sections
+        .iter()
+        .map(|(title, score, max)| (title.as_str(), score, max))
+        .collect();
+    let chart = ChartView::scores(
+        w,
+        "chart-mine",
+        w.get("results-sheet-sections"),
+        &w.get("results-sheet-sections-desc"),
+        vec![
             w.get("results-column-section"),
             w.get("results-column-score"),
             w.get("results-column-max"),
         ],
-        rows: sheet
-            .sections
-            .iter()
-            .map(|(title, score, max)| vec![title.clone(), w.number(score), w.number(max)])
-            .collect(),
-    };
+        &sections,
+    );
     let mut links = vec![Link {
         href: format!("/a/{}", sheet.token),
         text: w.get("results-back"),

@@ -4,7 +4,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { spawnSync } = require("child_process");
+const { spawn, spawnSync } = require("child_process");
 
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const vnu = path.join(path.dirname(require.resolve("vnu-jar/package.json")), "build", "dist", "vnu.jar");
@@ -80,4 +80,30 @@ function nu(files) {
   equal(run.status, 0, "vnu exit status");
 }
 
-module.exports = { FLAGS, failures, step, expect, equal, axe, answer, nu, vnu };
+/**
+ * Starts `GRILLE ARGS --listen 127.0.0.1:0` (`serve` or `preview`); resolves
+ * to its address and process once it says where it listens.
+ */
+function listen(grille, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(grille, [...args, "--listen", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "inherit"] });
+    let text = "";
+    child.stdout.on("data", (chunk) => {
+      text += chunk;
+      const found = /at (http:\/\/[^/]+)\//.exec(text);
+      if (found) resolve({ base: found[1], child });
+    });
+    child.on("exit", (code) => reject(new Error("grille " + args[0] + " stopped: " + code + " " + text)));
+  });
+}
+
+/** The pages saved by `keep`, for the Nu HTML Checker: `nu(kept)`. */
+const kept = [];
+/** Saves the page's HTML in the folder `out`, as NAME.html. */
+async function keep(out, page, name) {
+  const file = path.join(out, name + ".html");
+  fs.writeFileSync(file, await page.content());
+  kept.push(file);
+}
+
+module.exports = { FLAGS, failures, step, expect, equal, axe, answer, nu, vnu, listen, keep, kept };

@@ -12,9 +12,9 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { spawn, spawnSync } = require("child_process");
+const { spawnSync } = require("child_process");
 const { chromium } = require("playwright-core");
-const { FLAGS, failures, step, expect, equal, axe, nu } = require("./harness");
+const { FLAGS, failures, step, expect, equal, axe, nu, listen, keep: keepIn, kept } = require("./harness");
 
 const [grille, out] = process.argv.slice(2);
 if (!grille || !out) {
@@ -24,18 +24,7 @@ if (!grille || !out) {
 const root = path.join(__dirname, "..", "..");
 
 /** Starts `grille serve` on a free port; resolves to its address and process. */
-function serve(file, database) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(grille, ["serve", file, "--database", database, "--listen", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "inherit"] });
-    let text = "";
-    child.stdout.on("data", (chunk) => {
-      text += chunk;
-      const found = /at (http:\/\/[^/]+)\//.exec(text);
-      if (found) resolve({ base: found[1], child });
-    });
-    child.on("exit", (code) => reject(new Error("grille serve stopped: " + code + " " + text)));
-  });
-}
+const serve = (file, database) => listen(grille, ["serve", file, "--database", database]);
 
 /** `grille jury add NAME`, with the password on standard input. */
 function addJuror(database, name, password, president) {
@@ -55,12 +44,7 @@ async function submit(base, file) {
   return response.json();
 }
 
-const pages = [];
-async function keep(page, name) {
-  const file = path.join(out, name + ".html");
-  fs.writeFileSync(file, await page.content());
-  pages.push(file);
-}
+const keep = (page, name) => keepIn(out, page, name);
 
 /** A new browser context signed in as this juror. */
 async function signIn(browser, base, name, password) {
@@ -263,7 +247,7 @@ async function campaign(browser, w) {
     sheet: ["Your result", "level 3", "Mentions: Jury's favourite.", "You reached the highest level."],
   });
   await browser.close();
-  await step("the Nu HTML Checker finds no error on the jury's pages", async () => nu(pages));
+  await step("the Nu HTML Checker finds no error on the jury's pages", async () => nu(kept));
   if (failures.length) {
     console.log(failures.length + " step(s) failed");
     process.exit(1);

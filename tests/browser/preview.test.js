@@ -11,9 +11,8 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { spawn } = require("child_process");
 const { chromium } = require("playwright-core");
-const { FLAGS, failures, step, expect, equal, axe, nu } = require("./harness");
+const { FLAGS, failures, step, expect, equal, axe, nu, listen, keep: keepIn, kept } = require("./harness");
 
 const [grille, out] = process.argv.slice(2);
 if (!grille || !out) {
@@ -22,25 +21,9 @@ if (!grille || !out) {
 }
 const root = path.join(__dirname, "..", "..");
 
-function preview(file) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(grille, ["preview", file, "--listen", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "inherit"] });
-    let text = "";
-    child.stdout.on("data", (chunk) => {
-      text += chunk;
-      const found = /at (http:\/\/[^/]+)\//.exec(text);
-      if (found) resolve({ base: found[1], child });
-    });
-    child.on("exit", (code) => reject(new Error("grille preview stopped: " + code + " " + text)));
-  });
-}
-
-const pages = [];
-async function keep(page, name) {
-  const file = path.join(out, name + ".html");
-  fs.writeFileSync(file, await page.content());
-  pages.push(file);
-}
+/** Starts `grille preview FILE` on a free port; resolves to its address and process. */
+const preview = (file) => listen(grille, ["preview", file]);
+const keep = (page, name) => keepIn(out, page, name);
 
 async function edition(browser, w) {
   const file = path.join(out, w.name + ".grille");
@@ -107,7 +90,7 @@ async function edition(browser, w) {
     code: "E0003",
   });
   await browser.close();
-  await step("the Nu HTML Checker finds no error on the preview's pages", async () => nu(pages));
+  await step("the Nu HTML Checker finds no error on the preview's pages", async () => nu(kept));
   if (failures.length) {
     console.log(failures.length + " step(s) failed");
     process.exit(1);

@@ -9,9 +9,9 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { spawn, spawnSync } = require("child_process");
+const { spawnSync } = require("child_process");
 const { chromium } = require("playwright-core");
-const { FLAGS, failures, step, expect, equal, axe, answer, nu } = require("./harness");
+const { FLAGS, failures, step, expect, equal, axe, answer, nu, listen, keep: keepIn, kept } = require("./harness");
 
 const [grille, out] = process.argv.slice(2);
 if (!grille || !out) {
@@ -29,26 +29,9 @@ function form(name, header) {
 }
 
 /** Starts `grille serve` on a free port; resolves to its address and process. */
-function serve(file, database) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(grille, ["serve", file, "--database", "sqlite:" + database, "--listen", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "inherit"] });
-    let text = "";
-    child.stdout.on("data", (chunk) => {
-      text += chunk;
-      const found = /at (http:\/\/[^/]+)\//.exec(text);
-      if (found) resolve({ base: found[1], child });
-    });
-    child.on("exit", (code) => reject(new Error("grille serve stopped: " + code + " " + text)));
-  });
-}
-
+const serve = (file, database) => listen(grille, ["serve", file, "--database", "sqlite:" + database]);
 /** Saves the page's HTML for the Nu HTML Checker. */
-const pages = [];
-async function keep(page, name) {
-  const file = path.join(out, name + ".html");
-  fs.writeFileSync(file, await page.content());
-  pages.push(file);
-}
+const keep = (page, name) => keepIn(out, page, name);
 
 (async () => {
   fs.rmSync(out, { recursive: true, force: true });
@@ -185,7 +168,7 @@ async function keep(page, name) {
   });
 
   await step("the Nu HTML Checker reports no error on the server's pages", async () => {
-    nu(pages);
+    nu(kept);
   });
 
   await browser.close();
