@@ -345,7 +345,8 @@ fn editor_diagnostic(
     d: &Diagnostic,
 ) -> lsp_types::Diagnostic {
     let mut message = d.message.clone();
-    if !d.primary.message.is_empty() {
+    // The label where it says more than the message.
+    if !d.primary.message.is_empty() && !message.contains(&d.primary.message) {
         message.push_str(&format!(": {}", d.primary.message));
     }
     for note in &d.notes {
@@ -1067,7 +1068,7 @@ fn question_words(model: &Model, q: &crate::model::Question) -> String {
             w.number(cap)
         )),
         Scoring::Bands { bands, .. } => {
-            out.push_str(&format!("\n\nmax {}", w.points(&q.max)));
+            out.push_str(&format!("\n\nmax {}\n", w.points(&q.max)));
             for b in bands {
                 out.push_str(&format!("\n- `{b}` → {}", w.points(&b.points)));
             }

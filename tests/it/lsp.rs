@@ -402,3 +402,130 @@ fn the_vscode_extension_highlights_and_packages() {
     let bytes = std::fs::read(&out).expect("the .vsix is written");
     assert!(bytes.starts_with(b"PK"), "a .vsix is a zip file");
 }
+
+const FORM: &str = include_str!("../../forms/tnl-2024.grille");
+const FORM_URI: &str = "file:///campagne/tnl-2024.grille";
+
+/// The position of `needle`'s first occurrence in `text`, `offset`
+/// characters in (the texts here are searched where ASCII).
+fn find(text: &str, needle: &str, offset: usize) -> Value {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} is in the text"))
+        + offset;
+    let line = text[..at].matches('\n').count();
+    let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    let character: usize = text[start..at].chars().map(char::len_utf16).sum();
+    json!({ "textDocument": { "uri": FORM_URI }, "position": { "line": line, "character": character } })
+}
+
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap()
+}
+
+/// Whole answers to each kind of request on the 2024 form, kept as
+/// snapshots: a change in what an editor receives shows in review.
+#[test]
+fn answers_on_the_2024_form_match_their_snapshots() {
+    let mut editor = Editor::start();
+    editor.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": FORM_URI, "languageId": "grille", "version": 1, "text": FORM } }),
+    );
+    assert_eq!(editor.diagnostics(), json!([]), "the 2024 form checks");
+    let use_of_s1 = "when S1 in {interne, deliberation}";
+    let requests = [
+        (
+            "hover_question",
+            "textDocument/hover",
+            find(FORM, use_of_s1, 5),
+        ),
+        (
+            "hover_option",
+            "textDocument/hover",
+            find(FORM, use_of_s1, 13),
+        ),
+        (
+            "hover_bands",
+            "textDocument/hover",
+            find(FORM, "question S10 ", 10),
+        ),
+        (
+            "hover_jury",
+            "textDocument/hover",
+            find(FORM, "question S5 ", 10),
+        ),
+        (
+            "hover_section",
+            "textDocument/hover",
+            find(FORM, "gate section communication", 15),
+        ),
+        (
+            "hover_level",
+            "textDocument/hover",
+            find(FORM, "expect level 5", 13),
+        ),
+        (
+            "definition_option",
+            "textDocument/definition",
+            find(FORM, use_of_s1, 13),
+        ),
+        (
+            "definition_section",
+            "textDocument/definition",
+            find(FORM, "gate section communication", 15),
+        ),
+        (
+            "definition_level",
+            "textDocument/definition",
+            find(FORM, "expect level 5", 13),
+        ),
+        (
+            "completion_options",
+            "textDocument/completion",
+            find(FORM, use_of_s1, 12),
+        ),
+    ];
+    for (name, method, params) in requests {
+        let answer = editor.request(method, params);
+        insta::assert_snapshot!(format!("lsp_{name}"), pretty(&answer));
+    }
+    let mut references = find(FORM, "when P8 = yes", 5);
+    references["context"] = json!({ "includeDeclaration": true });
+    let answer = editor.request("textDocument/references", references);
+    insta::assert_snapshot!("lsp_references_question", pretty(&answer));
+    let mut rename = find(FORM, "question S10 ", 9);
+    rename["newName"] = json!("S10b");
+    let answer = editor.request("textDocument/rename", rename);
+    insta::assert_snapshot!("lsp_rename", pretty(&answer));
+    // A misspelt option: the diagnostic, then its quick fix.
+    let typo = FORM.replacen(use_of_s1, "when S1 in {interne, deliberaton}", 1);
+    editor.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": FORM_URI, "version": 2 }, "contentChanges": [{ "text": typo }] }),
+    );
+    let found = editor.diagnostics();
+    insta::assert_snapshot!("lsp_diagnostics", pretty(&found));
+    let actions = editor.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": FORM_URI }, "range": found[0]["range"], "context": { "diagnostics": found } }),
+    );
+    insta::assert_snapshot!("lsp_code_action", pretty(&actions));
+    // The small form: its outline, its tokens, its formatting.
+    editor.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": URI, "languageId": "grille", "version": 1, "text": TEXT.replace("  question S2", "    question S2") } }),
+    );
+    assert_eq!(editor.diagnostics(), json!([]));
+    let document = json!({ "textDocument": { "uri": URI } });
+    let answer = editor.request("textDocument/documentSymbol", document.clone());
+    insta::assert_snapshot!("lsp_document_symbols", pretty(&answer));
+    let answer = editor.request("textDocument/semanticTokens/full", document);
+    insta::assert_snapshot!("lsp_semantic_tokens", answer["data"].to_string());
+    let answer = editor.request(
+        "textDocument/formatting",
+        json!({ "textDocument": { "uri": URI }, "options": { "tabSize": 2, "insertSpaces": true } }),
+    );
+    insta::assert_snapshot!("lsp_formatting", pretty(&answer));
+    editor.stop();
+}
