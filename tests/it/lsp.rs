@@ -376,33 +376,6 @@ fn an_editor_gets_diagnostics_as_it_types_hover_definitions_outline_and_formatti
     editor.stop();
 }
 
-/// The VS Code extension: its grammar's tests pass and it packages
-/// (`bash scripts/vscode`, from its lock file).
-#[test]
-#[ignore = "needs Node.js and npm: run `bash scripts/test`"]
-fn the_vscode_extension_highlights_and_packages() {
-    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("grille.vsix");
-    let _ = std::fs::remove_file(&out);
-    let run = Command::new("bash")
-        .arg("scripts/vscode")
-        .arg(&out)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("bash runs");
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&run.stdout),
-        String::from_utf8_lossy(&run.stderr)
-    );
-    assert!(run.status.success(), "{report}");
-    assert!(
-        report.contains("run successfuly"),
-        "the grammar's tests ran: {report}"
-    );
-    let bytes = std::fs::read(&out).expect("the .vsix is written");
-    assert!(bytes.starts_with(b"PK"), "a .vsix is a zip file");
-}
-
 const FORM: &str = include_str!("../../forms/tnl-2024.grille");
 const FORM_URI: &str = "file:///campagne/tnl-2024.grille";
 

@@ -13,6 +13,7 @@ mod common;
 mod conformance;
 mod diff;
 mod docs;
+mod editors;
 mod engine;
 mod fmt;
 mod form;

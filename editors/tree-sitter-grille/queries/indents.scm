@@ -1,0 +1,5 @@
+; Indentation in Helix: one step inside each `{ … }`.
+
+(block) @indent
+
+"}" @outdent
