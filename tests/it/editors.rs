@@ -142,3 +142,65 @@ fn the_vscode_extension_highlights_and_packages() {
     let bytes = std::fs::read(&out).expect("the .vsix is written");
     assert!(bytes.starts_with(b"PK"), "a .vsix is a zip file");
 }
+
+/// Neovim, headless, as a committee member's editor: its own LSP client
+/// starts `grille lsp`, shows the typo's diagnostic, applies the quick fix,
+/// hovers, goes to the definition, sends the keystrokes as incremental
+/// changes, completes, formats the file and stops the server
+/// (`tests/editors/neovim.lua` drives it).
+#[test]
+#[ignore = "needs Neovim: run `bash scripts/test`"]
+fn neovim_edits_a_file_with_grille_lsp() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("demo.grille");
+    let fixed = "questionnaire demo \"Démo\" edition 2026 {\n  lang fr\n}\n\nsection strategie \"Stratégie\" {\n  question S1 \"Stratégie formalisée ?\" yesno yes = 10\n  question S2 \"Depuis quand ?\" date when S1\n}\n\nlevels {\n  level 1 \"Bronze\" from 5\n}\n";
+    // Badly indented, with a typo.
+    let typed = fixed
+        .replace("  question S2", "      question S2")
+        .replace("when S1\n", "when S11\n");
+    std::fs::write(&file, &typed).unwrap();
+    let out = dir.path().join("neovim.txt");
+    let run = Command::new("nvim")
+        .args(["--headless", "--clean", "-c"])
+        .arg(format!(
+            "luafile {}/tests/editors/neovim.lua",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .env("GRILLE", env!("CARGO_BIN_EXE_grille"))
+        .env("FILE", &file)
+        .env("OUT", &out)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("nvim runs");
+    assert!(run.status.success(), "{run:?}");
+    let said = std::fs::read_to_string(&out).expect("Neovim wrote what it got");
+    let lines: Vec<&str> = said.lines().collect();
+    let expected = [
+        "diagnostics 1",
+        "diagnostic 6:45 E0003 `S11` is not a question or computed value: not defined | help: did you mean `S1`?",
+        "actions 1 replace with `S1`",
+        "diagnostics 0",
+        "line 6       question S2 \"Depuis quand ?\" date when S1",
+        "hover **1.1 Stratégie formalisée ?** |  | `S1` `yesno` |  | max 10 points",
+        "definition 5:11",
+        "diagnostics 1",
+        "diagnostic 6:45 E0003 `XS1` is not a question or computed value: not defined | help: did you mean `S1`?",
+        "diagnostics 0",
+    ];
+    assert_eq!(lines[..expected.len()], expected, "{said}");
+    let completion = lines[expected.len()];
+    assert!(
+        completion.starts_with("completion S1,S2,") && completion.contains(",when,"),
+        "{said}"
+    );
+    assert_eq!(
+        lines[expected.len() + 1..],
+        ["formatted", "stopped true"],
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        fixed,
+        "the file as Neovim saved it: fixed and formatted"
+    );
+}
