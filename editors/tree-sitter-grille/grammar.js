@@ -13,8 +13,9 @@
 // @ts-check
 
 // The words that begin a declaration, followed by the id they declare
-// (`section` also names a section in a gate: `gate section donnees >= 40%`).
-const DECLARING = ['questionnaire', 'section', 'question', 'compute', 'mention', 'example'];
+// (`section` also names a section in a gate: `gate section donnees >= 40%`;
+// a `note` may have no id: `note "…"`).
+const DECLARING = ['questionnaire', 'section', 'question', 'compute', 'mention', 'example', 'note'];
 
 // The other keywords of grammar/grille.pest, and the header's fields.
 const KEYWORDS = [
