@@ -381,7 +381,8 @@ fn editor_diagnostic(
 }
 
 /// The quick fixes of the diagnostics in a range: each « did you mean »
-/// applied.
+/// applied, `=` for `:`, a point for a decimal comma, a space for a
+/// no-break space.
 fn fixes(uri: &Uri, text: &str, lines: &Lines, range: Range) -> Vec<lsp_types::CodeAction> {
     compiled(text)
         .diagnostics
@@ -390,7 +391,11 @@ fn fixes(uri: &Uri, text: &str, lines: &Lines, range: Range) -> Vec<lsp_types::C
             let fix = d.fix.as_ref()?;
             let at = lines.range(text, d.primary.span);
             (at.start <= range.end && range.start <= at.end).then(|| lsp_types::CodeAction {
-                title: format!("replace with `{fix}`"),
+                title: if fix.trim().is_empty() {
+                    "replace with an ordinary space".to_owned()
+                } else {
+                    format!("replace with `{fix}`")
+                },
                 kind: Some(lsp_types::CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![editor_diagnostic(uri, text, lines, d)]),
                 edit: Some(file_edit(
@@ -1269,6 +1274,45 @@ mod tests {
                 let _ = references(text, at);
                 let _ = completion(text, at);
             }
+        }
+    }
+
+    #[test]
+    fn quick_fixes_repair_a_colon_a_decimal_comma_and_a_no_break_space() {
+        let uri: Uri = "file:///fix.grille".parse().unwrap();
+        for (fixture, title) in [
+            ("E0001_colon_points", "replace with `=`"),
+            ("E0001_decimal_comma", "replace with `.`"),
+            ("E0001_no_break_space", "replace with an ordinary space"),
+        ] {
+            let path = format!(
+                "{}/tests/fixtures/check/{fixture}.grille",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = std::fs::read_to_string(path).unwrap();
+            let lines = Lines::new(&text);
+            let whole = Range::new(Position::new(0, 0), lines.position(&text, text.len()));
+            let actions = fixes(&uri, &text, &lines, whole);
+            assert_eq!(actions.len(), 1, "{fixture}: {actions:?}");
+            assert_eq!(actions[0].title, title, "{fixture}");
+            let edit = &actions[0].edit.as_ref().unwrap().document_changes;
+            let Some(lsp_types::DocumentChanges::Edits(edits)) = edit else {
+                panic!("{fixture}: {edit:?}")
+            };
+            let OneOf::Left(e) = &edits[0].edits[0] else {
+                panic!("{fixture}")
+            };
+            let (start, end) = (
+                lines.offset(&text, e.range.start),
+                lines.offset(&text, e.range.end),
+            );
+            let fixed = format!("{}{}{}", &text[..start], e.new_text, &text[end..]);
+            let left = compiled(&fixed).diagnostics.clone();
+            assert!(
+                left.iter()
+                    .all(|d| d.code != crate::diagnostic::Code::E0001),
+                "{fixture}: the syntax error is gone: {left:?}\n{fixed}"
+            );
         }
     }
 

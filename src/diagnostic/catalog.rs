@@ -60,12 +60,13 @@ pub fn syntax(span: Span, expected: &[String], found: &str, hint: &SyntaxHint<'_
         }
         SyntaxHint::None => "see docs/language.md for the syntax of each construct".to_owned(),
     });
-    Diagnostic {
-        fix: match hint {
-            SyntaxHint::Keyword(s) => Some((*s).to_owned()),
-            _ => None,
-        },
-        ..d
+    // The span is the token found: a misspelt keyword, `:` for `=`, the
+    // comma of `0,5`.
+    match hint {
+        SyntaxHint::Keyword(s) => d.fixed_by(*s),
+        SyntaxHint::Colon => d.fixed_by("="),
+        SyntaxHint::DecimalComma(_) => d.fixed_by("."),
+        _ => d,
     }
 }
 
@@ -98,6 +99,7 @@ pub fn odd_space(span: Span, space: char) -> Diagnostic {
         "not an ordinary space",
     )
     .with_help("replace it with an ordinary space; no-break spaces belong inside texts in quotes, where they are kept")
+    .fixed_by(" ")
 }
 
 pub fn unclosed_text(span: Span) -> Diagnostic {

@@ -90,11 +90,17 @@ impl Diagnostic {
         otherwise: impl FnOnce() -> Option<String>,
     ) -> Diagnostic {
         match suggestion {
-            Some(s) => Diagnostic {
-                fix: Some(s.to_owned()),
-                ..self.with_help(format!("did you mean `{s}`?"))
-            },
+            Some(s) => self.with_help(format!("did you mean `{s}`?")).fixed_by(s),
             None => self.with_help_opt(otherwise()),
+        }
+    }
+
+    /// The text that replaces the primary span to fix it.
+    #[must_use]
+    pub fn fixed_by(self, fix: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            fix: Some(fix.into()),
+            ..self
         }
     }
 
