@@ -382,7 +382,7 @@ fn editor_diagnostic(
 
 /// The quick fixes of the diagnostics in a range: each « did you mean »
 /// applied, `=` for `:`, a point for a decimal comma, a space for a
-/// no-break space.
+/// no-break space, straight quotes for typographic ones.
 fn fixes(uri: &Uri, text: &str, lines: &Lines, range: Range) -> Vec<lsp_types::CodeAction> {
     compiled(text)
         .diagnostics
@@ -1278,12 +1278,13 @@ mod tests {
     }
 
     #[test]
-    fn quick_fixes_repair_a_colon_a_decimal_comma_and_a_no_break_space() {
+    fn quick_fixes_repair_a_colon_a_decimal_comma_a_no_break_space_and_typographic_quotes() {
         let uri: Uri = "file:///fix.grille".parse().unwrap();
         for (fixture, title) in [
             ("E0001_colon_points", "replace with `=`"),
             ("E0001_decimal_comma", "replace with `.`"),
             ("E0001_no_break_space", "replace with an ordinary space"),
+            ("E0001_typographic_quotes", "replace with `\"Démo\"`"),
         ] {
             let path = format!(
                 "{}/tests/fixtures/check/{fixture}.grille",

@@ -91,6 +91,20 @@ pub fn typographic_quote(span: Span, quote: char) -> Diagnostic {
     .with_help("texts are written between straight quotes `\"…\"` (typographic quotes may stand inside them): replace “…” or « … » around the text with \"…\"")
 }
 
+pub fn typographic_text(span: Span, inner: &str) -> Diagnostic {
+    let quoted = format!("\"{}\"", inner.replace('\\', "\\\\").replace('"', "\\\""));
+    error(
+        Code::E0001,
+        "texts are written between straight quotes, not typographic ones",
+        span,
+        "between typographic quotes",
+    )
+    .with_help(format!(
+        "write `{quoted}` (typographic quotes may stand inside a text)"
+    ))
+    .fixed_by(quoted)
+}
+
 pub fn odd_space(span: Span, space: char) -> Diagnostic {
     error(
         Code::E0001,

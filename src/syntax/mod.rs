@@ -126,7 +126,10 @@ fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
     }
     if let Some(c) = text[at..].chars().next() {
         if matches!(c, '“' | '”' | '„' | '«' | '»' | '‘' | '’') {
-            return diagnostic::typographic_quote(Span::new(at, at + c.len_utf8()), c);
+            return match quoted_typographically(text, at, c) {
+                Some((end, inner)) => diagnostic::typographic_text(Span::new(at, end), &inner),
+                None => diagnostic::typographic_quote(Span::new(at, at + c.len_utf8()), c),
+            };
         }
         if matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}') {
             return diagnostic::odd_space(Span::new(at, at + c.len_utf8()), c);
@@ -287,4 +290,23 @@ fn found_at(text: &str, at: usize) -> Found {
         description: format!("`{shown}{ellipsis}`"),
         len_bytes: len,
     }
+}
+
+/// A text between typographic quotes opened at `at` by `open` and closed on
+/// the same line: where it ends and what it holds (the spaces inside « »
+/// left out).
+fn quoted_typographically(text: &str, at: usize, open: char) -> Option<(usize, String)> {
+    let closing: &[char] = match open {
+        '“' => &['”', '“'],
+        '„' => &['“', '”'],
+        '«' => &['»'],
+        '‘' => &['’'],
+        _ => return None,
+    };
+    let start = at + open.len_utf8();
+    let line = text[start..].lines().next()?;
+    let length = line.find(closing)?;
+    let close = line[length..].chars().next()?;
+    let inner = line[..length].trim_matches(|c: char| c.is_whitespace());
+    (!inner.is_empty()).then(|| (start + length + close.len_utf8(), inner.to_owned()))
 }
