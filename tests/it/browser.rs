@@ -26,11 +26,7 @@ fn run(script: &str, folder: &str) {
         .arg(&out)
         .output()
         .expect("node runs (scripts/test installs it when absent)");
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&run.stdout),
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let report = crate::common::report(&run);
     println!("{report}\nscreenshots and pages: {}", out.display());
     assert!(run.status.success(), "{report}");
 }

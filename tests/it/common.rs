@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests.
 
-use std::process::Command;
+use std::process::{Command, Output};
 
 /// Runs grille; returns its exit code, standard output and standard error.
 pub fn grille(args: &[&str]) -> (i32, String, String) {
@@ -14,6 +14,15 @@ pub fn grille(args: &[&str]) -> (i32, String, String) {
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// What a program printed, on both outputs.
+pub fn report(run: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
     )
 }
 

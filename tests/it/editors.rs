@@ -12,6 +12,17 @@ fn read(path: &str) -> String {
         .unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// Runs a script of `scripts/` with bash: whether it succeeded, and what it
+/// printed.
+fn script(args: &[&str]) -> (bool, String) {
+    let run = Command::new("bash")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("bash runs");
+    (run.status.success(), crate::common::report(&run))
+}
+
 /// The language's words: the keywords of `grammar/grille.pest`
 /// (`k_when = @{ "when" ~ !ident_char }`), `true` and `false`, and the
 /// header's fields.
@@ -99,17 +110,8 @@ fn the_editors_grammars_know_every_word_of_the_language_and_no_other() {
 #[test]
 #[ignore = "needs the tree-sitter CLI, Node.js and a C compiler: run `bash scripts/test`"]
 fn the_tree_sitter_grammar_is_fresh_and_highlights() {
-    let run = Command::new("bash")
-        .args(["scripts/tree-sitter", "--check"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("bash runs");
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&run.stdout),
-        String::from_utf8_lossy(&run.stderr)
-    );
-    assert!(run.status.success(), "{report}");
+    let (ok, report) = script(&["scripts/tree-sitter", "--check"]);
+    assert!(ok, "{report}");
     assert!(
         report.contains("no node highlighted twice") && report.contains("assertions"),
         "the tests ran: {report}"
@@ -121,20 +123,10 @@ fn the_tree_sitter_grammar_is_fresh_and_highlights() {
 #[test]
 #[ignore = "needs Node.js and npm: run `bash scripts/test`"]
 fn the_vscode_extension_highlights_and_packages() {
-    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("grille.vsix");
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("grille.vsix");
     let _ = std::fs::remove_file(&out);
-    let run = Command::new("bash")
-        .arg("scripts/vscode")
-        .arg(&out)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("bash runs");
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&run.stdout),
-        String::from_utf8_lossy(&run.stderr)
-    );
-    assert!(run.status.success(), "{report}");
+    let (ok, report) = script(&["scripts/vscode", out.to_str().unwrap()]);
+    assert!(ok, "{report}");
     assert!(
         report.contains("run successfuly"),
         "the grammar's tests ran: {report}"

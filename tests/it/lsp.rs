@@ -406,61 +406,26 @@ fn answers_on_the_2024_form_match_their_snapshots() {
         json!({ "textDocument": { "uri": FORM_URI, "languageId": "grille", "version": 1, "text": FORM } }),
     );
     assert_eq!(editor.diagnostics(), json!([]), "the 2024 form checks");
+    // Each request: its snapshot's name, its method, where in the form.
     let use_of_s1 = "when S1 in {interne, deliberation}";
+    let gate = "gate section communication";
     let requests = [
-        (
-            "hover_question",
-            "textDocument/hover",
-            find(FORM, use_of_s1, 5),
-        ),
-        (
-            "hover_option",
-            "textDocument/hover",
-            find(FORM, use_of_s1, 13),
-        ),
-        (
-            "hover_bands",
-            "textDocument/hover",
-            find(FORM, "question S10 ", 10),
-        ),
-        (
-            "hover_jury",
-            "textDocument/hover",
-            find(FORM, "question S5 ", 10),
-        ),
-        (
-            "hover_section",
-            "textDocument/hover",
-            find(FORM, "gate section communication", 15),
-        ),
-        (
-            "hover_level",
-            "textDocument/hover",
-            find(FORM, "expect level 5", 13),
-        ),
-        (
-            "definition_option",
-            "textDocument/definition",
-            find(FORM, use_of_s1, 13),
-        ),
-        (
-            "definition_section",
-            "textDocument/definition",
-            find(FORM, "gate section communication", 15),
-        ),
-        (
-            "definition_level",
-            "textDocument/definition",
-            find(FORM, "expect level 5", 13),
-        ),
-        (
-            "completion_options",
-            "textDocument/completion",
-            find(FORM, use_of_s1, 12),
-        ),
+        ("hover_question", "hover", use_of_s1, 5),
+        ("hover_option", "hover", use_of_s1, 13),
+        ("hover_bands", "hover", "question S10 ", 10),
+        ("hover_jury", "hover", "question S5 ", 10),
+        ("hover_section", "hover", gate, 15),
+        ("hover_level", "hover", "expect level 5", 13),
+        ("definition_option", "definition", use_of_s1, 13),
+        ("definition_section", "definition", gate, 15),
+        ("definition_level", "definition", "expect level 5", 13),
+        ("completion_options", "completion", use_of_s1, 12),
     ];
-    for (name, method, params) in requests {
-        let answer = editor.request(method, params);
+    for (name, method, needle, offset) in requests {
+        let answer = editor.request(
+            &format!("textDocument/{method}"),
+            find(FORM, needle, offset),
+        );
         insta::assert_snapshot!(format!("lsp_{name}"), pretty(&answer));
     }
     let mut references = find(FORM, "when P8 = yes", 5);
