@@ -1,6 +1,7 @@
-//! The editors' grammars: VS Code's TextMate grammar and the tree-sitter
-//! grammar (Helix) know every word of the language and no other, and their
-//! own tests pass.
+//! The editors: VS Code's TextMate grammar and the tree-sitter grammar
+//! (Helix) know every word of the language and no other, and their own
+//! tests pass; the VS Code extension packages; Neovim edits a file with
+//! `grille lsp` as its server.
 
 use serde_json::Value;
 use std::collections::BTreeSet;
