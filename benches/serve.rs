@@ -7,11 +7,14 @@
 //!
 //!   cargo bench --bench serve [-- CLIENTS EACH]   (or `bash bench/serve`)
 //!
+//! Between the two, a juror signs in and opens the list of the
+//! applications received (each one scored on each view) 21 times.
+//!
 //! The last line: `serve: X submissions/s, p99 Y ms, Z% of the database's
 //! durable insert rate`.
 
 use grille::serve::store::{NewVersion, Score, Store};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -64,6 +67,7 @@ fn main() {
         .flat_map(|t| t.join().expect("a client ran"))
         .collect();
     let elapsed = started.elapsed();
+    let mut views = jury_list(&address, &database, if measuring { 21 } else { 2 });
     let _ = child.kill();
     let _ = child.wait();
     let count = latencies.len();
@@ -77,6 +81,14 @@ fn main() {
         at(0.50).as_secs_f64() * 1e3,
         at(0.99).as_secs_f64() * 1e3,
         latencies[count - 1].as_secs_f64() * 1e3,
+    );
+
+    views.sort();
+    println!(
+        "jury list: {count} applications, each scored: median {:.0} ms, slowest of {} {:.0} ms",
+        views[views.len() / 2].as_secs_f64() * 1e3,
+        views.len(),
+        views[views.len() - 1].as_secs_f64() * 1e3,
     );
 
     // The limit: the same rows, saved one durable transaction at a time.
@@ -141,25 +153,101 @@ fn client(address: &str, answers: &[String], c: usize, each: usize) -> Vec<Durat
         );
         let started = Instant::now();
         stream.write_all(request.as_bytes()).unwrap();
-        let mut status = String::new();
-        reader.read_line(&mut status).unwrap();
+        let (status, _, _) = response(&mut reader);
         assert!(status.starts_with("HTTP/1.1 201"), "{status}");
-        let mut length = 0;
-        loop {
-            let mut header = String::new();
-            reader.read_line(&mut header).unwrap();
-            if header == "\r\n" {
-                break;
-            }
-            if let Some((name, value)) = header.split_once(':') {
-                if name.eq_ignore_ascii_case("content-length") {
-                    length = value.trim().parse().unwrap();
-                }
-            }
-        }
-        let mut body = vec![0; length];
-        reader.read_exact(&mut body).unwrap();
         latencies.push(started.elapsed());
     }
     latencies
+}
+
+/// One response: its status line, its headers, its body.
+fn response(reader: &mut impl BufRead) -> (String, Vec<(String, String)>, String) {
+    let mut status = String::new();
+    reader.read_line(&mut status).unwrap();
+    let mut headers = Vec::new();
+    let mut length = 0;
+    loop {
+        let mut header = String::new();
+        reader.read_line(&mut header).unwrap();
+        if header == "\r\n" {
+            break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            let (name, value) = (name.trim().to_owned(), value.trim().to_owned());
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.parse().unwrap();
+            }
+            headers.push((name, value));
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).unwrap();
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// One request on a connection of its own.
+fn exchange(
+    address: &str,
+    method: &str,
+    path: &str,
+    cookie: &str,
+    body: &str,
+) -> (String, Vec<(String, String)>, String) {
+    let mut stream = TcpStream::connect(address).expect("the server accepts");
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nCookie: {cookie}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).unwrap();
+    response(&mut BufReader::new(stream))
+}
+
+/// The value a response sets for a cookie.
+fn cookie(headers: &[(String, String)], name: &str) -> String {
+    headers
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case("set-cookie"))
+        .find_map(|(_, v)| v.strip_prefix(&format!("{name}="))?.split(';').next())
+        .unwrap_or_else(|| panic!("a {name} cookie"))
+        .to_owned()
+}
+
+/// A juror signs in and opens the list of applications `views` times: the
+/// time of each page (every application scored, as on each view).
+fn jury_list(address: &str, database: &str, views: usize) -> Vec<Duration> {
+    let mut add = Command::new(env!("CARGO_BIN_EXE_grille"))
+        .args(["jury", "add", "--database", database, "Bench Juror"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("grille jury add starts");
+    add.stdin
+        .take()
+        .unwrap()
+        .write_all(b"a long enough password\n")
+        .unwrap();
+    assert!(add.wait().unwrap().success(), "the juror is added");
+    let (_, headers, _) = exchange(address, "GET", "/jury/login", "", "");
+    let login = cookie(&headers, "grille-login");
+    let (status, headers, _) = exchange(
+        address,
+        "POST",
+        "/jury/login",
+        &format!("grille-login={login}"),
+        &format!("grille-csrf={login}&name=Bench+Juror&password=a+long+enough+password"),
+    );
+    assert!(status.starts_with("HTTP/1.1 303"), "{status}");
+    let session = format!("grille-jury={}", cookie(&headers, "grille-jury"));
+    (0..views)
+        .map(|_| {
+            let started = Instant::now();
+            let (status, _, body) = exchange(address, "GET", "/jury/", &session, "");
+            assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+            assert!(
+                body.contains("Commune n°"),
+                "the list shows the applications"
+            );
+            started.elapsed()
+        })
+        .collect()
 }

@@ -55,7 +55,7 @@ end
 local actions = request("textDocument/codeAction", {
   textDocument = { uri = vim.uri_from_bufnr(buf) },
   range = { start = { line = d.lnum, character = d.col }, ["end"] = { line = d.end_lnum, character = d.end_col } },
-  context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(buf, d.lnum) },
+  context = { diagnostics = { d.user_data.lsp } },
 }) or {}
 say("actions", #actions, actions[1] and actions[1].title or "")
 if actions[1] then
