@@ -650,6 +650,7 @@ results-sheet-of = Application: { $name }.
 results-sheet-level = Result: { $level }, with { $total } points out of { $max }.
 results-sheet-mentions = Mentions: { $mentions }.
 results-sheet-previous = In the previous edition: { $level }, with { $total } points.
+results-sheet-previous-level = In the previous edition: { $level }.
 results-sheet-sections = Your points by section
 results-sheet-sections-desc = Points earned in each section, against the section's maximum.
 results-progress = Ways to progress

@@ -662,6 +662,7 @@ results-sheet-of = Candidature : { $name }.
 results-sheet-level = Résultat : { $level }, avec { $total } points sur { $max }.
 results-sheet-mentions = Mentions : { $mentions }.
 results-sheet-previous = À l’édition précédente : { $level }, avec { $total } points.
+results-sheet-previous-level = À l’édition précédente : { $level }.
 results-sheet-sections = Vos points par section
 results-sheet-sections-desc = Points obtenus dans chaque section, rapportés au maximum de la section.
 results-progress = Pistes de progression

@@ -66,9 +66,14 @@ pub struct ImportArgs {
     #[command(flatten)]
     campaign: Campaign,
     /// The previous edition's campaign database (`sqlite:PATH` or
-    /// `postgres://…`), whose results are published.
+    /// `postgres://…`), whose results are published; or, for an edition
+    /// that did not run on grille, a CSV file of its results (`FILE.csv`:
+    /// columns `key` and `level`, and if known `name` and `total`).
     #[arg(long)]
     from: String,
+    /// With a CSV file: the edition its results are from (`2024`).
+    #[arg(long)]
+    edition: Option<u32>,
 }
 
 #[derive(clap::Args)]
@@ -173,6 +178,7 @@ pub fn import(args: &ImportArgs) -> u8 {
     let Ok(runtime) = runtime() else { return 2 };
     match runtime.block_on(grille::serve::import_previous(
         &args.from,
+        args.edition,
         &args.campaign.database,
     )) {
         Ok(report) => {

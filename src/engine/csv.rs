@@ -23,24 +23,9 @@ const NAME_COLUMNS: &[&str] = &["candidat", "candidate", "id", "nom", "name"];
 /// When the file is not CSV or its header names columns that are not
 /// questions.
 pub fn rows(model: &Model, file: &str, text: &str) -> Result<Vec<Row>, Vec<Problem>> {
-    let delimiter = if text
-        .lines()
-        .next()
-        .is_some_and(|l| l.matches(';').count() > l.matches(',').count())
-    {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(false)
-        .from_reader(text.as_bytes());
-    let header: Vec<String> = match reader.headers() {
-        Ok(h) => h
-            .iter()
-            .map(|c| c.trim().trim_start_matches('\u{feff}').to_owned())
-            .collect(),
+    let (mut reader, delimiter) = reader(text);
+    let header = match header(&mut reader) {
+        Ok(h) => h,
         Err(e) => {
             return Err(vec![Problem::general(
                 ProblemKind::Spreadsheet,
@@ -135,6 +120,38 @@ pub fn rows(model: &Model, file: &str, text: &str) -> Result<Vec<Row>, Vec<Probl
     Ok(rows)
 }
 
+/// A reader of a spreadsheet export, and its delimiter: `;` when the first
+/// line has more `;` than `,` (as spreadsheets write CSV in French), else
+/// `,`. Every row has as many cells as the header.
+pub fn reader(text: &str) -> (csv::Reader<&[u8]>, u8) {
+    let delimiter = if text
+        .lines()
+        .next()
+        .is_some_and(|l| l.matches(';').count() > l.matches(',').count())
+    {
+        b';'
+    } else {
+        b','
+    };
+    let reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    (reader, delimiter)
+}
+
+/// The header's column names, trimmed (a byte order mark left out).
+///
+/// # Errors
+/// When the first row is not readable CSV.
+pub fn header(reader: &mut csv::Reader<&[u8]>) -> Result<Vec<String>, csv::Error> {
+    Ok(reader
+        .headers()?
+        .iter()
+        .map(|c| c.trim().trim_start_matches('\u{feff}').to_owned())
+        .collect())
+}
+
 /// The line of a text that starts at a byte offset, without its line break.
 fn line_at(text: &str, start: usize) -> Range<usize> {
     let start = start.min(text.len());
@@ -205,7 +222,7 @@ fn cell_at(text: &str, start: usize, record: &csv::StringRecord, i: usize) -> Ra
 }
 
 /// A CSV error without the library's prefix and byte offsets.
-fn csv_error(e: &csv::Error) -> String {
+pub fn csv_error(e: &csv::Error) -> String {
     match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..

@@ -384,7 +384,8 @@ pub struct Case<'m> {
 pub struct Progress {
     pub edition: i64,
     pub level: u32,
-    pub total: Num,
+    /// Unknown when the results imported gave levels only.
+    pub total: Option<Num>,
     /// The previous answers under this edition's questionnaire: total and
     /// level, when they can be scored.
     pub regraded: Option<(Num, u32)>,
@@ -432,7 +433,12 @@ pub fn cases<'m>(
     let engine = Engine::new(model).explaining().quiet();
     let previous: HashMap<&str, &store::PreviousResult> = previous
         .iter()
-        .filter(|p| p.questionnaire == model.id && p.edition < i64::from(model.edition))
+        // Results from a CSV file name no questionnaire: they hold for this
+        // database's.
+        .filter(|p| {
+            (p.questionnaire == model.id || p.questionnaire.is_empty())
+                && p.edition < i64::from(model.edition)
+        })
         .map(|p| (p.key.as_str(), p))
         .collect();
     applications
@@ -461,14 +467,14 @@ pub fn cases<'m>(
                     Progress {
                         edition: p.edition,
                         level: u32::try_from(p.level).unwrap_or_default(),
-                        total: Num::parse(&p.total).unwrap_or_default(),
+                        total: Num::parse(&p.total),
                         regraded,
                     }
                 });
             if let Some(p) = &progress {
                 read.answers.previous = crate::model::Previous {
                     level: Some(p.level),
-                    total: Some(p.total.clone()),
+                    total: p.total.clone(),
                 };
             }
             Case {
@@ -501,12 +507,16 @@ pub fn state_words(model: &Model, state: &str) -> String {
 /// questionnaire de cette édition : 150 points, niveau 3 ».
 pub fn progress_words(model: &Model, p: &Progress) -> String {
     let w = model.words();
-    let mut text = t!(
-        w,
-        "jury-previous-result",
-        level = explain::level_words(model, p.level),
-        total = w.number(&p.total)
-    );
+    let level = explain::level_words(model, p.level);
+    let mut text = match &p.total {
+        Some(total) => t!(
+            w,
+            "jury-previous-result",
+            level = level,
+            total = w.number(total)
+        ),
+        None => level,
+    };
     if let Some((total, level)) = &p.regraded {
         text = t!(
             w,

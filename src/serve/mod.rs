@@ -206,54 +206,61 @@ pub async fn campaigns(database: &str) -> Result<Vec<Campaign>, String> {
     Ok(out)
 }
 
-/// Imports the results published in the previous edition's database
-/// (`from`) into this campaign's (`into`, created if absent), replacing any
-/// imported before; applications without a key are left out. Returns what
-/// was done, in a line.
+/// Imports the previous edition's results into this campaign's database
+/// (`into`, created if absent), replacing any imported before: the results
+/// published in that edition's database (`from`), or, for an edition that
+/// did not run on grille, a CSV file of results (`from` ending in `.csv`,
+/// its `edition` given). Results without a key are left out, and a key's
+/// second result. Returns what was done, in a line.
 ///
 /// # Errors
-/// When a database cannot be used, or `from` has no results published.
-pub async fn import_previous(from: &str, into: &str) -> Result<String, String> {
-    let old = Store::open_existing(from).await?;
-    let Some((text, at)) = old.publication().await.map_err(|e| e.to_string())? else {
+/// When a database cannot be used, `from` has no results published, or the
+/// CSV file cannot be read (every mistake named with its line; nothing is
+/// imported then).
+pub async fn import_previous(
+    from: &str,
+    edition: Option<u32>,
+    into: &str,
+) -> Result<String, String> {
+    let (source, found) = if from.to_ascii_lowercase().ends_with(".csv") {
+        let edition = edition.ok_or_else(|| {
+            format!(
+                "`{from}` does not say which edition its results are from: add `--edition YEAR`"
+            )
+        })?;
+        let text =
+            std::fs::read_to_string(from).map_err(|e| format!("`{from}` cannot be read: {e}"))?;
+        (
+            format!("the {edition} edition from `{from}`"),
+            previous_from_csv(from, &text, edition)?,
+        )
+    } else if edition.is_some() {
         return Err(format!(
-            "`{from}` has no results published: its president publishes them on its jury's pages first"
+            "`--edition` is for a CSV file of results; the results published in `{from}` say their edition"
         ));
+    } else {
+        published_previous(from).await?
     };
-    let published: results::Published = serde_json::from_str(&text)
-        .map_err(|e| format!("the results published in `{from}` cannot be read: {e}"))?;
     let mut rows: Vec<store::PreviousResult> = Vec::new();
     let mut keyless = 0;
     let mut twice = Vec::new();
-    for e in &published.applications {
-        let Some(key) = e.key.as_deref().filter(|k| !k.is_empty()) else {
+    for row in found {
+        if row.key.is_empty() {
             keyless += 1;
-            continue;
-        };
-        if rows.iter().any(|r| r.key == key) {
-            twice.push(key.to_owned());
-            continue;
+        } else if rows.iter().any(|r| r.key == row.key) {
+            twice.push(row.key);
+        } else {
+            rows.push(row);
         }
-        rows.push(store::PreviousResult {
-            key: key.to_owned(),
-            questionnaire: published.questionnaire.clone(),
-            edition: i64::from(published.edition),
-            name: e.name.clone(),
-            level: i64::from(e.level),
-            total: e.total.to_decimal(6),
-            answers: e.answers.clone(),
-        });
     }
     let new = Store::open(into).await?;
     new.replace_previous(&rows)
         .await
         .map_err(|e| e.to_string())?;
     let mut report = format!(
-        "imported {} result{} of « {} » {} (published {at})",
+        "imported {} result{} of {source}",
         rows.len(),
         if rows.len() == 1 { "" } else { "s" },
-        published.questionnaire,
-        published.edition
     );
     if keyless > 0 {
         report.push_str(&format!(
@@ -262,12 +269,137 @@ pub async fn import_previous(from: &str, into: &str) -> Result<String, String> {
     }
     if !twice.is_empty() {
         report.push_str(&format!(
-            "; the key{} {} had more than one application: the first was kept",
+            "; the key{} {} had more than one result: the first was kept",
             if twice.len() == 1 { "" } else { "s" },
             twice.join(", ")
         ));
     }
     Ok(report)
+}
+
+/// The results published in an edition's database, and where they come
+/// from in words (« « tnl » 2024 (published …) »).
+async fn published_previous(from: &str) -> Result<(String, Vec<store::PreviousResult>), String> {
+    let old = Store::open_existing(from).await?;
+    let Some((text, at)) = old.publication().await.map_err(|e| e.to_string())? else {
+        return Err(format!(
+            "`{from}` has no results published: its president publishes them on its jury's pages first"
+        ));
+    };
+    let published: results::Published = serde_json::from_str(&text)
+        .map_err(|e| format!("the results published in `{from}` cannot be read: {e}"))?;
+    let rows = published
+        .applications
+        .iter()
+        .map(|e| store::PreviousResult {
+            key: e.key.clone().unwrap_or_default(),
+            questionnaire: published.questionnaire.clone(),
+            edition: i64::from(published.edition),
+            name: e.name.clone(),
+            level: i64::from(e.level),
+            total: e.total.to_decimal(6),
+            answers: e.answers.clone(),
+        })
+        .collect();
+    Ok((
+        format!(
+            "« {} » {} (published {at})",
+            published.questionnaire, published.edition
+        ),
+        rows,
+    ))
+}
+
+/// The columns of a CSV file of results.
+const RESULT_COLUMNS: [&str; 4] = ["key", "name", "level", "total"];
+
+/// The results of an edition from a CSV file (`;` or `,` between cells):
+/// a `key` column (the value of this campaign's `key` question, such as a
+/// SIRET number) and a `level` column (a whole number, 0: no level), and if
+/// known `name` and `total`. Without answers, nothing is regraded.
+fn previous_from_csv(
+    file: &str,
+    text: &str,
+    edition: u32,
+) -> Result<Vec<store::PreviousResult>, String> {
+    use crate::engine::{answer::typed_number, answers::previous_value, csv};
+    let (mut reader, _) = csv::reader(text);
+    let header = csv::header(&mut reader)
+        .map_err(|e| format!("`{file}` is not a readable CSV file: {e}"))?;
+    if let Some(unknown) = header
+        .iter()
+        .find(|c| !RESULT_COLUMNS.contains(&c.as_str()))
+    {
+        let hint = crate::suggest::closest(unknown, RESULT_COLUMNS)
+            .map(|s| format!(" (did you mean `{s}`?)"))
+            .unwrap_or_default();
+        return Err(format!(
+            "`{file}`: unknown column `{unknown}`{hint}: the columns are `key` and `level`, and if known `name` and `total`"
+        ));
+    }
+    let column = |name: &str| header.iter().position(|c| c == name);
+    let (Some(key), Some(level)) = (column("key"), column("level")) else {
+        return Err(format!(
+            "`{file}`: its first row names the columns, and `key` and `level` are needed (found: {})",
+            header.join(", ")
+        ));
+    };
+    let (name, total) = (column("name"), column("total"));
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        let line = n + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(format!("line {line}: {}", csv::csv_error(&e)));
+                continue;
+            }
+        };
+        let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("").trim();
+        let mut previous = crate::model::Previous::default();
+        for (at, key) in [(Some(level), "level"), (total, "total")] {
+            if let Err(p) = previous_value(&mut previous, key, typed_number(cell(at))) {
+                problems.push(format!("line {line}: {}", p.message));
+            }
+        }
+        if cell(Some(key)).is_empty() {
+            problems.push(format!(
+                "line {line}: no key: write the application's `key` (the answer to the questionnaire's `campaign {{ key … }}` question, such as its SIRET number)"
+            ));
+        }
+        let Some(found) = previous.level else {
+            if !cell(Some(level)).is_empty() {
+                continue; // said above
+            }
+            problems.push(format!(
+                "line {line}: no level: write a whole number (0: not labelled)"
+            ));
+            continue;
+        };
+        rows.push(store::PreviousResult {
+            key: review::key_of(cell(Some(key))),
+            questionnaire: String::new(),
+            edition: i64::from(edition),
+            name: cell(name).to_owned(),
+            level: i64::from(found),
+            total: previous.total.map(|t| t.to_decimal(6)).unwrap_or_default(),
+            answers: String::new(),
+        });
+    }
+    if !problems.is_empty() {
+        let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+        return Err(format!(
+            "`{file}` has mistakes; nothing was imported:\n{}",
+            lines.join("\n")
+        ));
+    }
+    if rows.is_empty() {
+        return Err(format!(
+            "`{file}` has its header row but no result: add one row per application"
+        ));
+    }
+    Ok(rows)
 }
 
 async fn stopped() {
@@ -1132,5 +1264,51 @@ async fn api_get(
                 "the database cannot be read for the moment",
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::previous_from_csv;
+
+    #[test]
+    fn results_are_read_from_csv_as_spreadsheets_write_it() {
+        // French: `;` between cells, a decimal comma, a byte order mark.
+        let rows = previous_from_csv(
+            "r.csv",
+            "\u{feff}key;name;level;total\n732 829 320 00074;Libreville;3;127,5\nAB-1;;0;\n",
+            2024,
+        )
+        .unwrap();
+        let got: Vec<(&str, &str, i64, &str)> = rows
+            .iter()
+            .map(|r| (r.key.as_str(), r.name.as_str(), r.level, r.total.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("73282932000074", "Libreville", 3, "127.5"),
+                ("ab-1", "", 0, "")
+            ]
+        );
+        assert!(rows
+            .iter()
+            .all(|r| r.edition == 2024 && r.answers.is_empty()));
+        // English: `,` between cells, the columns in any order.
+        let rows = previous_from_csv("r.csv", "level,key\n2,X\n", 2024).unwrap();
+        assert_eq!((rows[0].key.as_str(), rows[0].level), ("x", 2));
+        let e = previous_from_csv("r.csv", "key;levl\nX;2\n", 2024).unwrap_err();
+        assert!(
+            e.contains("unknown column `levl` (did you mean `level`?)"),
+            "{e}"
+        );
+        let e = previous_from_csv("r.csv", "key;name\nX;Y\n", 2024).unwrap_err();
+        assert!(e.contains("`key` and `level` are needed"), "{e}");
+        let e = previous_from_csv("r.csv", "key;level\nX;2;3\nY;2.5\n", 2024).unwrap_err();
+        assert!(
+            e.contains("line 2: it has 3 cells, but the header has 2")
+                && e.contains("line 3: the previous level is a whole number"),
+            "{e}"
+        );
     }
 }

@@ -714,15 +714,17 @@ impl App {
                 mentions = labels.join(", ")
             ));
         }
-        if let (Some(level), Some(total)) =
-            (read.answers.previous.level, &read.answers.previous.total)
-        {
-            lines.push(t!(
-                w,
-                "results-sheet-previous",
-                level = explain::level_words(model, level),
-                total = w.number(total)
-            ));
+        if let Some(level) = read.answers.previous.level {
+            let level = explain::level_words(model, level);
+            lines.push(match &read.answers.previous.total {
+                Some(total) => t!(
+                    w,
+                    "results-sheet-previous",
+                    level = level,
+                    total = w.number(total)
+                ),
+                None => t!(w, "results-sheet-previous-level", level = level),
+            });
         }
         let sections = model
             .sections

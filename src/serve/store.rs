@@ -478,6 +478,8 @@ pub struct Work {
 }
 
 /// One application of the previous edition, as published, by its key.
+/// From a CSV file of results, `questionnaire`, and `total` and `answers`
+/// when not known, are empty.
 #[derive(Clone, Debug)]
 pub struct PreviousResult {
     pub key: String,

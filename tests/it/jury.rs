@@ -754,3 +754,101 @@ fn the_previous_editions_results_show_each_applications_progress() {
         );
     }
 }
+
+/// An edition that did not run on grille: its results, from a CSV file of
+/// levels (no totals, no answers), show each application's progress all the
+/// same; a file with mistakes imports nothing and says each one.
+#[test]
+fn the_results_of_an_edition_off_grille_come_from_a_csv_file() {
+    let scratch = Scratch::new("jury-previous-csv");
+    let csv = scratch.join("laureats-2024.csv");
+    std::fs::write(
+        &csv,
+        "key;name;level\n732 829 320 00074;Commune de Libreville;3\n21290019000019;Brest;2\n",
+    )
+    .unwrap();
+    let csv = csv.to_str().unwrap();
+    let bad = scratch.join("faux.csv");
+    std::fs::write(&bad, "key;level;total\n1;trois;\n;2;12,5\n").unwrap();
+    let bad = bad.to_str().unwrap();
+    for database in databases(&scratch, "jury_previous_csv") {
+        let (code, _, err) = grille(&["import", "--from", csv, "--database", &database]);
+        assert_eq!(code, 2);
+        assert!(err.contains("add `--edition YEAR`"), "{err}");
+        let import = |file: &str| {
+            grille(&[
+                "import",
+                "--from",
+                file,
+                "--edition",
+                "2024",
+                "--database",
+                &database,
+            ])
+        };
+        let (code, out, err) = import(csv);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            out.starts_with("imported 2 results of the 2024 edition from `"),
+            "{out}"
+        );
+        // Mistakes: each with its line; what was imported stays.
+        let (code, _, err) = import(bad);
+        assert_eq!(code, 2);
+        for text in [
+            "has mistakes; nothing was imported",
+            "line 2: the previous level is a whole number (0: not labelled), found the text \"trois\"",
+            "line 3: no key",
+        ] {
+            assert!(err.contains(text), "{text}: {err}");
+        }
+        add_juror(&database, "Ana Lopez", "mot de passe d’Ana", true);
+        let (form, answers) = edition_2025(&scratch);
+        let server = Server::start(&form, &database);
+        let made = server.post_json(&answers).json();
+        let ana = sign_in(&server, "Ana Lopez", "mot de passe d’Ana");
+        let page = format!("/jury/applications/{}", made["id"]);
+        let shown = ana.get(&page);
+        assert!(
+            shown.body.contains("Édition 2024") && shown.body.contains("niveau 3 « Implication »"),
+            "{}",
+            shown.body
+        );
+        assert!(
+            !shown
+                .body
+                .contains("notées avec le questionnaire de cette édition"),
+            "no answers to regrade"
+        );
+        agree_and_validate(
+            &ana,
+            &page,
+            &[
+                ("agreed-mark-S5", "5"),
+                ("agreed-mark-C10", "4"),
+                ("agreed-decision-coeur", "no"),
+            ],
+        );
+        assert_eq!(ana.post("/jury/publish", &[]).status, 303);
+        let api = server.get("/api/results").json();
+        let level5 = api["levels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["number"] == 5)
+            .unwrap();
+        assert_eq!(
+            level5["applications"][0]["mentions"],
+            serde_json::json!(["progression"]),
+            "{api}"
+        );
+        let sheet = server.get(&format!("/a/{}/result", made["token"].as_str().unwrap()));
+        assert!(
+            sheet
+                .body
+                .contains("À l’édition précédente : niveau 3 « Implication »."),
+            "{}",
+            sheet.body
+        );
+    }
+}
