@@ -12,18 +12,31 @@ function program() {
   return vscode.workspace.getConfiguration("grille").get("path") || "grille";
 }
 
+/** Says that `grille` could not be started, and what to do. */
+function notFound(what, error) {
+  vscode.window.showErrorMessage(
+    `grille: \`${program()} ${what}\` could not be started (${error.message}). ` +
+      "Install grille, or set its full path in the setting grille.path.",
+  );
+}
+
 async function activate(context) {
+  context.subscriptions.push(
+    vscode.commands.registerCommand("grille.preview", () => preview()),
+    { dispose: () => previews.forEach((p) => p.kill()) },
+  );
   client = new LanguageClient(
     "grille",
     "grille",
     { command: program(), args: ["lsp"] },
     { documentSelector: [{ scheme: "file", language: "grille" }] },
   );
-  await client.start();
-  context.subscriptions.push(
-    vscode.commands.registerCommand("grille.preview", () => preview()),
-    { dispose: () => previews.forEach((p) => p.kill()) },
-  );
+  try {
+    await client.start();
+  } catch (error) {
+    client = null;
+    notFound("lsp", error);
+  }
 }
 
 /** Starts `grille preview FILE` on a free port and opens it beside. */
@@ -51,6 +64,10 @@ function preview() {
     }
   });
   child.stderr.on("data", (chunk) => vscode.window.showErrorMessage("grille preview: " + chunk));
+  child.on("error", (error) => {
+    previews.delete(file);
+    notFound("preview", error);
+  });
   child.on("exit", () => previews.delete(file));
 }
 
