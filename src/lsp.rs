@@ -620,19 +620,97 @@ impl Outline {
 
 /// The question types and attributes, as the grammar allows them after a
 /// question's label.
-const QUESTION_WORDS: [&str; 23] = [
+const QUESTION_WORDS: [&str; 25] = [
     "yesno", "one", "many", "integer", "decimal", "percent", "text", "long", "date", "email",
     "url", "siret", "required", "hint", "when", "min", "max", "unit", "cap", "jury", "bands",
-    "check", "yes",
+    "score", "check", "yes", "no",
 ];
 
-/// The words of the file's top level.
-const TOP_WORDS: [&str; 5] = ["section", "compute", "levels", "mentions", "example"];
+/// The words of an expression (after `when`, `gate`, `check`, `score`, or a
+/// computed value's `=`).
+const EXPRESSION_WORDS: [&str; 12] = [
+    "and", "or", "not", "in", "has", "any", "section", "total", "level", "previous", "yes", "no",
+];
+
+/// The keywords the grammar allows on a line of a block (by the word that
+/// opened the block, `""` at the top level): at its start, or after its
+/// first word.
+fn line_words(block: &str, first: &str, starting: bool) -> Vec<&'static str> {
+    const LEVEL: [&str; 3] = ["from", "gate", "description"];
+    const MENTION: [&str; 3] = ["when", "jury", "description"];
+    let words: &[&str] = match (block, starting) {
+        ("", true) => &[
+            "questionnaire",
+            "section",
+            "compute",
+            "levels",
+            "mentions",
+            "example",
+        ],
+        ("questionnaire", true) => return crate::check::header_fields().collect(),
+        ("terms", true) => return crate::words::term_names().collect(),
+        ("campaign", true) => &["name", "carrier", "type", "key"],
+        ("section", true) => {
+            let mut words = vec!["question", "note", "compute", "check", "intro"];
+            words.extend(QUESTION_WORDS);
+            return words;
+        }
+        ("levels", true) => &["level", "none", "from", "gate", "description"],
+        ("levels", false) => &LEVEL,
+        ("mentions", true) => &["mention", "when", "jury", "description"],
+        ("mentions", false) => &MENTION,
+        ("example", true) => &["answers", "jury", "previous", "expect"],
+        // A choice question's options.
+        ("question" | "one" | "many", false) => &["exclusive"],
+        (_, false) => match first {
+            "compute" => &["range", "unit", "decimals"],
+            "note" => &["when"],
+            "expect" => &["level", "total", "section", "mentions", "invalid"],
+            "previous" => &["level", "total"],
+            "question" => &QUESTION_WORDS,
+            w if block == "section" && QUESTION_WORDS.contains(&w) => &QUESTION_WORDS,
+            _ => &[],
+        },
+        _ => &[],
+    };
+    words.to_vec()
+}
+
+/// The word that opened the innermost block still open at `line_start`
+/// (the first word of its line: `section`, `levels`, `question`…), or `""`
+/// at the top level. Brackets in texts and comments do not count.
+fn block_word(text: &str, line_start: usize) -> &str {
+    let mut open = Vec::new();
+    for (at, bracket) in crate::syntax::scan::brackets(&text[..line_start]) {
+        match bracket {
+            b'{' => open.push(at),
+            b'}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.last().map_or("", |&at| {
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        first_word(&text[start..at])
+    })
+}
+
+/// A line's first word.
+fn first_word(line: &str) -> &str {
+    let line = line.trim_start();
+    let end = line
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(line.len());
+    &line[..end]
+}
 
 /// What may be written at the offset: after `Q =`, `Q has` or inside
 /// `Q in {…}`, the options of `Q`; after `section` in an expression, the
-/// sections; else the questions and computed values, the keywords, and a
-/// new question as a snippet.
+/// sections; at the start of a line, the words its block allows (in a
+/// section, also a new question as a snippet); further on, the words its
+/// first word allows; in an expression or an example's answers, the
+/// questions and computed values too.
 fn complete(text: &str, at: usize, outline: &Outline) -> Vec<lsp_types::CompletionItem> {
     use lsp_types::{CompletionItem, CompletionItemKind, InsertTextFormat};
     let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
@@ -661,35 +739,54 @@ fn complete(text: &str, at: usize, outline: &Outline) -> Vec<lsp_types::Completi
             .map(|(id, title)| item(id, Some(title), CompletionItemKind::MODULE))
             .collect();
     }
-    let mut items: Vec<CompletionItem> = outline
-        .questions
-        .iter()
-        .map(|(id, label, _)| item(id, Some(label), CompletionItemKind::FIELD))
-        .chain(
+    // What the line is: its first word (when the cursor is past it), the
+    // block it stands in, and whether an expression has begun on it.
+    let first = first_word(context);
+    let starting = context.trim().is_empty();
+    let block = block_word(text, line_start);
+    let expression = context
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .any(|w| matches!(w, "when" | "gate" | "check" | "score"))
+        || (first == "compute" && context.contains('='));
+    let mut words = line_words(block, first, starting);
+    if expression {
+        words.extend(EXPRESSION_WORDS);
+    }
+    words.sort_unstable();
+    words.dedup();
+    // The ids where an expression, a `campaign` line or an example's
+    // answers may name them.
+    let ids =
+        expression || matches!(block, "answers" | "jury") || (block == "campaign" && !starting);
+    let mut items: Vec<CompletionItem> = Vec::new();
+    if ids {
+        items.extend(
             outline
-                .computed
+                .questions
                 .iter()
-                .map(|(id, label)| item(id, label.as_deref(), CompletionItemKind::CONSTANT)),
-        )
-        .collect();
-    let words: &[&str] = if before.trim_start().starts_with("question") {
-        &QUESTION_WORDS
-    } else {
-        &TOP_WORDS
-    };
+                .map(|(id, label, _)| item(id, Some(label), CompletionItemKind::FIELD))
+                .chain(
+                    outline.computed.iter().map(|(id, label)| {
+                        item(id, label.as_deref(), CompletionItemKind::CONSTANT)
+                    }),
+                ),
+        );
+    }
     items.extend(
         words
             .iter()
             .map(|w| item(w, None, CompletionItemKind::KEYWORD)),
     );
-    items.push(CompletionItem {
-        label: "question".to_owned(),
-        kind: Some(CompletionItemKind::SNIPPET),
-        detail: Some("question ID \"…\" yesno".to_owned()),
-        insert_text: Some("question ${1:ID} \"${2:…}\" ${3:yesno}".to_owned()),
-        insert_text_format: Some(InsertTextFormat::SNIPPET),
-        ..CompletionItem::default()
-    });
+    if starting && block == "section" {
+        items.push(CompletionItem {
+            label: "question".to_owned(),
+            kind: Some(CompletionItemKind::SNIPPET),
+            detail: Some("question ID \"…\" yesno".to_owned()),
+            insert_text: Some("question ${1:ID} \"${2:…}\" ${3:yesno}".to_owned()),
+            insert_text_format: Some(InsertTextFormat::SNIPPET),
+            ..CompletionItem::default()
+        });
+    }
     items
 }
 
@@ -1315,6 +1412,87 @@ mod tests {
                 "{fixture}: the syntax error is gone: {left:?}\n{fixed}"
             );
         }
+    }
+
+    #[test]
+    fn completion_offers_the_words_the_grammar_allows_where_the_cursor_is() {
+        let form = include_str!("../forms/tnl-2024.grille");
+        // The labels offered with the cursor just after `needle` (its
+        // first occurrence), with `typed` inserted there.
+        let offered = |needle: &str, typed: &str| -> Vec<String> {
+            let at = form.find(needle).unwrap_or_else(|| panic!("{needle:?}")) + needle.len();
+            let text = format!("{}{typed}{}", &form[..at], &form[at..]);
+            completion(&text, at + typed.len())
+                .into_iter()
+                .map(|i| i.label)
+                .collect()
+        };
+        let has =
+            |labels: &[String], words: &[&str]| words.iter().all(|w| labels.iter().any(|l| l == w));
+        let lacks = |labels: &[String], words: &[&str]| {
+            words.iter().all(|w| !labels.iter().any(|l| l == w))
+        };
+        // The top level, the header, a section, a question line.
+        let top = offered(
+            "# Jeux de réponses et résultats attendus, vérifiés par `grille test`.\n",
+            "",
+        );
+        assert!(
+            has(&top, &["section", "levels", "example"]) && lacks(&top, &["S1", "yesno", "lang"]),
+            "{top:?}"
+        );
+        let header = offered("  lang fr\n", "  o");
+        assert!(
+            has(&header, &["organiser", "deadline"]) && lacks(&header, &["section", "S1"]),
+            "{header:?}"
+        );
+        let section = offered("section strategie \"Stratégie et mutualisation\" {\n", "  ");
+        assert!(
+            has(&section, &["question", "note", "hint", "when"])
+                && lacks(&section, &["S1", "level"]),
+            "{section:?}"
+        );
+        let question = offered("question S11 \"Vos marchés publics comportent-ils des clauses favorisant le libre, les formats ouverts ou la réversibilité ?\" yesno", " ");
+        assert!(
+            has(&question, &["required", "hint", "when"])
+                && lacks(&question, &["S1", "and", "level"]),
+            "{question:?}"
+        );
+        // A condition: the ids and the words of an expression.
+        let condition = offered("date when ", "");
+        assert!(
+            has(&condition, &["S1", "P1", "and", "not", "section"])
+                && lacks(&condition, &["questionnaire", "levels"]),
+            "{condition:?}"
+        );
+        // Levels: a level's words, the ids in a gate.
+        let level = offered("level 2 \"Initiatives\" from 60", " ");
+        assert!(
+            has(&level, &["gate", "description"]) && lacks(&level, &["yesno", "S1", "exclusive"]),
+            "{level:?}"
+        );
+        let gate = offered("level 3 \"Implication\" from 100\n    gate ", "");
+        assert!(has(&gate, &["S1", "section", "total"]), "{gate:?}");
+        // An option's line: `exclusive` only.
+        let option = offered(
+            "aucune       \"Pas de mutualisation\"                            = 0",
+            " ",
+        );
+        assert_eq!(option, ["exclusive"]);
+        // An example: its parts, then the ids in its answers.
+        let example = offered(
+            "example niveau_2 \"Initiatives : 63 points, note du jury en attente\" {\n",
+            "  ",
+        );
+        assert!(
+            has(&example, &["answers", "expect"]) && lacks(&example, &["S1"]),
+            "{example:?}"
+        );
+        let answers = offered(
+            "avec S5 et C10 au maximum : 72, toujours niveau 2\n  answers {\n",
+            "    ",
+        );
+        assert!(has(&answers, &["S1", "P1"]), "{answers:?}");
     }
 
     #[test]

@@ -268,8 +268,9 @@ fn an_editor_gets_diagnostics_as_it_types_hover_definitions_outline_and_formatti
             .contains("`S2` is already declared"),
         "{refused}"
     );
-    // Completion: the ids with their labels; after `S1 =`, its options.
-    let items = editor.request("textDocument/completion", at(6, 44));
+    // Completion after `when `: the ids with their labels, the words of a
+    // condition and of a question's line; after `S1 =`, its options.
+    let items = editor.request("textDocument/completion", at(6, 47));
     let labels: Vec<&str> = items
         .as_array()
         .unwrap()
@@ -277,7 +278,9 @@ fn an_editor_gets_diagnostics_as_it_types_hover_definitions_outline_and_formatti
         .map(|i| i["label"].as_str().unwrap())
         .collect();
     assert!(
-        labels.contains(&"S1") && labels.contains(&"S2") && labels.contains(&"required"),
+        ["S1", "S2", "and", "not", "required"]
+            .iter()
+            .all(|w| labels.contains(w)),
         "{labels:?}"
     );
     assert!(items
