@@ -676,24 +676,57 @@ fn line_words(block: &str, first: &str, starting: bool) -> Vec<&'static str> {
     words.to_vec()
 }
 
-/// The word that opened the innermost block still open at `line_start`
-/// (the first word of its line: `section`, `levels`, `question`…), or `""`
-/// at the top level. Brackets in texts and comments do not count.
-fn block_word(text: &str, line_start: usize) -> &str {
+/// The word that opened the innermost block still open at `at` (the first
+/// word of the line of its `{`: `section`, `levels`, `question`…, or `""`
+/// at the top level), and where the block's inside begins. Brackets in
+/// texts and comments do not count.
+fn block_at(text: &str, at: usize) -> (&str, usize) {
     let mut open = Vec::new();
-    for (at, bracket) in crate::syntax::scan::brackets(&text[..line_start]) {
+    for (offset, bracket) in crate::syntax::scan::brackets(&text[..at]) {
         match bracket {
-            b'{' => open.push(at),
+            b'{' => open.push(offset),
             b'}' => {
                 open.pop();
             }
             _ => {}
         }
     }
-    open.last().map_or("", |&at| {
-        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        first_word(&text[start..at])
+    open.last().map_or(("", 0), |&brace| {
+        let start = text[..brace].rfind('\n').map_or(0, |i| i + 1);
+        (first_word(&text[start..brace]), brace + 1)
     })
+}
+
+/// Whether the end of `before` is inside a text in quotes (not closed yet)
+/// or a comment: nothing to complete there.
+fn in_text_or_comment(before: &str) -> bool {
+    use crate::syntax::scan::{pieces, Piece};
+    match pieces(before).last() {
+        Some((range, Piece::Comment)) => range.end == before.len(),
+        Some((range, Piece::Text)) if range.end == before.len() => {
+            let piece = &before[range];
+            let closed = if piece.starts_with("\"\"\"") {
+                piece.len() >= 6 && piece.ends_with("\"\"\"")
+            } else {
+                piece.len() >= 2 && piece.ends_with('"') && !piece.ends_with("\\\"")
+            };
+            !closed
+        }
+        _ => false,
+    }
+}
+
+/// A piece of a line without its texts in quotes and its comment.
+fn code_of(line: &str) -> String {
+    crate::syntax::scan::pieces(line)
+        .filter(|(_, piece)| {
+            !matches!(
+                piece,
+                crate::syntax::scan::Piece::Text | crate::syntax::scan::Piece::Comment
+            )
+        })
+        .map(|(range, _)| &line[range])
+        .collect()
 }
 
 /// A line's first word.
@@ -717,6 +750,9 @@ fn complete(text: &str, at: usize, outline: &Outline) -> Vec<lsp_types::Completi
     let before = &text[line_start..at.min(text.len())];
     // The word being typed is not part of the context.
     let context = before.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    if in_text_or_comment(&text[..at.min(text.len())]) {
+        return Vec::new();
+    }
     let item = |label: &str, detail: Option<&str>, kind| CompletionItem {
         label: label.to_owned(),
         detail: detail.map(str::to_owned),
@@ -739,15 +775,19 @@ fn complete(text: &str, at: usize, outline: &Outline) -> Vec<lsp_types::Completi
             .map(|(id, title)| item(id, Some(title), CompletionItemKind::MODULE))
             .collect();
     }
-    // What the line is: its first word (when the cursor is past it), the
-    // block it stands in, and whether an expression has begun on it.
-    let first = first_word(context);
-    let starting = context.trim().is_empty();
-    let block = block_word(text, line_start);
-    let expression = context
+    // What the line is (from the block's `{` when it is on this line): its
+    // first word (when the cursor is past it), the block it stands in, and
+    // whether an expression has begun on it (texts and comments aside).
+    let at = at.min(text.len());
+    let (block, inside) = block_at(text, at);
+    let line = code_of(&text[line_start.max(inside)..at]);
+    let line = line.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    let first = first_word(line);
+    let starting = line.trim().is_empty();
+    let expression = line
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .any(|w| matches!(w, "when" | "gate" | "check" | "score"))
-        || (first == "compute" && context.contains('='));
+        || (first == "compute" && line.contains('='));
     let mut words = line_words(block, first, starting);
     if expression {
         words.extend(EXPRESSION_WORDS);
@@ -1488,6 +1528,13 @@ mod tests {
             has(&example, &["answers", "expect"]) && lacks(&example, &["S1"]),
             "{example:?}"
         );
+        // Nothing inside a text or a comment.
+        assert!(offered("question S1 \"La collectivité", " dispose").is_empty());
+        assert!(offered("# Questionnaire de candidature", " au").is_empty());
+        assert!(offered("intro \"\"\"\n", "    Le label").is_empty());
+        // A block on one line: its own words.
+        let inline = offered("question S1 \"La collectivité dispose-t-elle d’une stratégie formalisée en faveur du logiciel libre ?\" one required {", " a \"A\" ");
+        assert_eq!(inline, ["exclusive"]);
         let answers = offered(
             "avec S5 et C10 au maximum : 72, toujours niveau 2\n  answers {\n",
             "    ",
