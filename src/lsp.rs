@@ -746,13 +746,14 @@ fn first_word(line: &str) -> &str {
 /// questions and computed values too.
 fn complete(text: &str, at: usize, outline: &Outline) -> Vec<lsp_types::CompletionItem> {
     use lsp_types::{CompletionItem, CompletionItemKind, InsertTextFormat};
-    let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-    let before = &text[line_start..at.min(text.len())];
-    // The word being typed is not part of the context.
-    let context = before.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
-    if in_text_or_comment(&text[..at.min(text.len())]) {
+    let at = at.min(text.len());
+    if in_text_or_comment(&text[..at]) {
         return Vec::new();
     }
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..at];
+    // The word being typed is not part of the context.
+    let context = before.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
     let item = |label: &str, detail: Option<&str>, kind| CompletionItem {
         label: label.to_owned(),
         detail: detail.map(str::to_owned),
@@ -778,7 +779,6 @@ fn complete(text: &str, at: usize, outline: &Outline) -> Vec<lsp_types::Completi
     // What the line is (from the block's `{` when it is on this line): its
     // first word (when the cursor is past it), the block it stands in, and
     // whether an expression has begun on it (texts and comments aside).
-    let at = at.min(text.len());
     let (block, inside) = block_at(text, at);
     let line = code_of(&text[line_start.max(inside)..at]);
     let line = line.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
