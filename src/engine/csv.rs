@@ -49,7 +49,7 @@ pub fn rows(model: &Model, file: &str, text: &str) -> Result<Vec<Row>, Vec<Probl
     let mut records = 0;
     for (n, record) in reader.records().enumerate() {
         records += 1;
-        let line = n + 2;
+        let line = line_of(&record, n);
         let record = match record {
             Ok(r) => r,
             Err(e) => {
@@ -138,6 +138,17 @@ pub fn reader(text: &str) -> (csv::Reader<&[u8]>, u8) {
         .flexible(false)
         .from_reader(text.as_bytes());
     (reader, delimiter)
+}
+
+/// The line a row starts on (from 1: the header is line 1), a cell over
+/// several lines counted; the `n`-th row's rank after the header when the
+/// reader does not say.
+pub fn line_of(record: &Result<csv::StringRecord, csv::Error>, n: usize) -> usize {
+    let position = match record {
+        Ok(r) => r.position(),
+        Err(e) => e.position(),
+    };
+    position.map_or(n + 2, |p| usize::try_from(p.line()).unwrap_or(n + 2))
 }
 
 /// The header's column names, trimmed (a byte order mark left out).

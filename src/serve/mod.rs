@@ -348,7 +348,7 @@ fn previous_from_csv(
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     for (n, record) in reader.records().enumerate() {
-        let line = n + 2;
+        let line = csv::line_of(&record, n);
         let record = match record {
             Ok(r) => r,
             Err(e) => {
@@ -1304,6 +1304,14 @@ mod tests {
         );
         let e = previous_from_csv("r.csv", "key;name\nX;Y\n", 2024).unwrap_err();
         assert!(e.contains("`key` and `level` are needed"), "{e}");
+        // A cell over two lines: the next row's line is still right.
+        let e = previous_from_csv(
+            "r.csv",
+            "key;name;level\nX;\"Commune\nde X\";1\nY;Z;un\n",
+            2024,
+        )
+        .unwrap_err();
+        assert!(e.contains("line 4: the previous level"), "{e}");
         let e = previous_from_csv("r.csv", "key;level\nX;2;3\nY;2.5\n", 2024).unwrap_err();
         assert!(
             e.contains("line 2: it has 3 cells, but the header has 2")
