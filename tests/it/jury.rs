@@ -705,28 +705,7 @@ fn the_previous_editions_results_show_each_applications_progress() {
         ] {
             assert!(shown.body.contains(text), "{text}: {}", shown.body);
         }
-        agree_and_validate(
-            &ana,
-            &page,
-            &[
-                ("agreed-mark-S5", "5"),
-                ("agreed-mark-C10", "4"),
-                ("agreed-decision-coeur", "no"),
-            ],
-        );
-        assert_eq!(ana.post("/jury/publish", &[]).status, 303);
-        let api = server.get("/api/results").json();
-        let level5 = api["levels"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|l| l["number"] == 5)
-            .unwrap();
-        assert_eq!(
-            level5["applications"][0]["mentions"],
-            serde_json::json!(["progression"]),
-            "{api}"
-        );
+        validate_2025_and_publish(&server, &ana, &page);
         let public = server.get("/results");
         assert!(public.body.contains("Commune de Libreville – dossier porté par Mme Martin, adjointe au numérique (Meilleure progression)"), "{}", public.body);
         let sheet = server.get(&format!("/a/{}/result", made["token"].as_str().unwrap()));
@@ -753,6 +732,34 @@ fn the_previous_editions_results_show_each_applications_progress() {
             "{out}"
         );
     }
+}
+
+/// The 2025 application at `page` agreed at the top marks, validated and
+/// published: level 5, with « Meilleure progression » from its previous
+/// level 3.
+fn validate_2025_and_publish(server: &Server, president: &Session, page: &str) {
+    agree_and_validate(
+        president,
+        page,
+        &[
+            ("agreed-mark-S5", "5"),
+            ("agreed-mark-C10", "4"),
+            ("agreed-decision-coeur", "no"),
+        ],
+    );
+    assert_eq!(president.post("/jury/publish", &[]).status, 303);
+    let api = server.get("/api/results").json();
+    let level5 = api["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["number"] == 5)
+        .unwrap();
+    assert_eq!(
+        level5["applications"][0]["mentions"],
+        serde_json::json!(["progression"]),
+        "{api}"
+    );
 }
 
 /// An edition that did not run on grille: its results, from a CSV file of
@@ -820,28 +827,7 @@ fn the_results_of_an_edition_off_grille_come_from_a_csv_file() {
                 .contains("notées avec le questionnaire de cette édition"),
             "no answers to regrade"
         );
-        agree_and_validate(
-            &ana,
-            &page,
-            &[
-                ("agreed-mark-S5", "5"),
-                ("agreed-mark-C10", "4"),
-                ("agreed-decision-coeur", "no"),
-            ],
-        );
-        assert_eq!(ana.post("/jury/publish", &[]).status, 303);
-        let api = server.get("/api/results").json();
-        let level5 = api["levels"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|l| l["number"] == 5)
-            .unwrap();
-        assert_eq!(
-            level5["applications"][0]["mentions"],
-            serde_json::json!(["progression"]),
-            "{api}"
-        );
+        validate_2025_and_publish(&server, &ana, &page);
         let sheet = server.get(&format!("/a/{}/result", made["token"].as_str().unwrap()));
         assert!(
             sheet
