@@ -198,19 +198,10 @@ async fn page(State(preview): State<Arc<Preview>>) -> Response {
         crate::form::hash(SCRIPT),
         crate::form::hash(crate::form::STYLE)
     );
-    let mut response = (
-        [
-            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        html,
-    )
-        .into_response();
-    if let Ok(value) = HeaderValue::from_str(&policy) {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_SECURITY_POLICY, value);
-    }
+    let mut response = crate::serve::html(StatusCode::OK, html, policy);
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 

@@ -224,12 +224,7 @@ fn header(model: &Model) -> Vec<String> {
 /// jury has not decided yet.
 fn mention_words(o: &grille::engine::Outcome<'_>, model: &Model) -> String {
     let w = model.words();
-    let mut words: Vec<String> = o
-        .mentions
-        .iter()
-        .filter(|m| m.awarded == Some(true))
-        .map(|m| m.label.to_owned())
-        .collect();
+    let mut words: Vec<String> = o.awarded_labels().into_iter().map(str::to_owned).collect();
     words.extend(
         o.mentions
             .iter()

@@ -31,14 +31,19 @@ pub struct MentionResult<'m> {
     pub values: Vec<String>,
 }
 
-impl Outcome<'_> {
+impl<'m> Outcome<'m> {
     /// The ids of the mentions awarded.
-    pub fn awarded(&self) -> Vec<&str> {
-        self.mentions
-            .iter()
-            .filter(|m| m.awarded == Some(true))
-            .map(|m| m.id)
-            .collect()
+    pub fn awarded(&self) -> Vec<&'m str> {
+        self.awarded_mentions().map(|m| m.id).collect()
+    }
+
+    /// The labels of the mentions awarded.
+    pub fn awarded_labels(&self) -> Vec<&'m str> {
+        self.awarded_mentions().map(|m| m.label).collect()
+    }
+
+    fn awarded_mentions(&self) -> impl Iterator<Item = &MentionResult<'m>> {
+        self.mentions.iter().filter(|m| m.awarded == Some(true))
     }
 }
 

@@ -1032,12 +1032,7 @@ impl App {
                     ),
                 ));
                 summary.push(fact("jury-column-level", level_text(model, o)));
-                let awarded: Vec<&str> = o
-                    .mentions
-                    .iter()
-                    .filter(|m| m.awarded == Some(true))
-                    .map(|m| m.label)
-                    .collect();
+                let awarded = o.awarded_labels();
                 if !model.mentions.is_empty() {
                     summary.push(fact(
                         "jury-mentions",

@@ -940,7 +940,8 @@ fn content_type_is(headers: &HeaderMap, expected: &str) -> bool {
         .is_some_and(|v| v.trim().eq_ignore_ascii_case(expected))
 }
 
-fn html(status: StatusCode, page: String, policy: String) -> Response {
+/// An HTML page under its Content-Security-Policy.
+pub(crate) fn html(status: StatusCode, page: String, policy: String) -> Response {
     let mut response = (
         status,
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],

@@ -701,12 +701,7 @@ impl App {
                 max = w.number(&outcome.max)
             ),
         ];
-        let labels: Vec<&str> = outcome
-            .mentions
-            .iter()
-            .filter(|m| m.awarded == Some(true))
-            .map(|m| m.label)
-            .collect();
+        let labels = outcome.awarded_labels();
         if !labels.is_empty() {
             lines.push(t!(
                 w,

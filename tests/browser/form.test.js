@@ -13,13 +13,9 @@ const fs = require("fs");
 const path = require("path");
 const { execFileSync, spawnSync } = require("child_process");
 const { chromium } = require("playwright-core");
-const { FLAGS, failures, step, expect, equal, axe, answer, nu } = require("./harness");
+const { FLAGS, failures, step, expect, equal, axe, answer, nu, command } = require("./harness");
 
-const [grille, out] = process.argv.slice(2);
-if (!grille || !out) {
-  console.error("usage: node form.test.js GRILLE_BINARY OUTPUT_DIR");
-  process.exit(2);
-}
+const { grille, out } = command("form.test.js");
 const root = path.join(__dirname, "..", "..");
 const fixtures = path.join(__dirname, "fixtures");
 function build(form, dir) {

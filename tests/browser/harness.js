@@ -97,6 +97,19 @@ function listen(grille, args) {
   });
 }
 
+/**
+ * The test's arguments, `node SCRIPT GRILLE_BINARY OUTPUT_DIR`: the
+ * binary and the output folder (exits with the usage when they are absent).
+ */
+function command(script) {
+  const [grille, out] = process.argv.slice(2);
+  if (!grille || !out) {
+    console.error("usage: node " + script + " GRILLE_BINARY OUTPUT_DIR");
+    process.exit(2);
+  }
+  return { grille, out };
+}
+
 /** The pages saved by `keep`, for the Nu HTML Checker: `nu(kept)`. */
 const kept = [];
 /** Saves the page's HTML in the folder `out`, as NAME.html. */
@@ -106,4 +119,4 @@ async function keep(out, page, name) {
   kept.push(file);
 }
 
-module.exports = { FLAGS, failures, step, expect, equal, axe, answer, nu, vnu, listen, keep, kept };
+module.exports = { FLAGS, failures, step, expect, equal, axe, answer, nu, vnu, listen, keep, kept, command };

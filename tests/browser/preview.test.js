@@ -12,13 +12,9 @@
 const fs = require("fs");
 const path = require("path");
 const { chromium } = require("playwright-core");
-const { FLAGS, failures, step, expect, equal, axe, nu, listen, keep: keepIn, kept } = require("./harness");
+const { FLAGS, failures, step, expect, equal, axe, nu, listen, keep: keepIn, kept, command } = require("./harness");
 
-const [grille, out] = process.argv.slice(2);
-if (!grille || !out) {
-  console.error("usage: node preview.test.js GRILLE_BINARY OUTPUT_DIR");
-  process.exit(2);
-}
+const { grille, out } = command("preview.test.js");
 const root = path.join(__dirname, "..", "..");
 
 /** Starts `grille preview FILE` on a free port; resolves to its address and process. */

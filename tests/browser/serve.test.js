@@ -11,13 +11,9 @@ const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
 const { chromium } = require("playwright-core");
-const { FLAGS, failures, step, expect, equal, axe, answer, nu, listen, keep: keepIn, kept } = require("./harness");
+const { FLAGS, failures, step, expect, equal, axe, answer, nu, listen, keep: keepIn, kept, command } = require("./harness");
 
-const [grille, out] = process.argv.slice(2);
-if (!grille || !out) {
-  console.error("usage: node serve.test.js GRILLE_BINARY OUTPUT_DIR");
-  process.exit(2);
-}
+const { grille, out } = command("serve.test.js");
 const root = path.join(__dirname, "..", "..");
 
 /** The 2024 form with these header lines, written into OUTPUT_DIR. */

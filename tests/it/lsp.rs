@@ -121,6 +121,19 @@ levels {
 }
 "#;
 
+/// The line and UTF-16 column of `needle`'s first occurrence in `text`,
+/// `offset` bytes in (the texts here are searched where ASCII).
+fn position(text: &str, needle: &str, offset: usize) -> (u32, u32) {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} is in the text"))
+        + offset;
+    let line = text[..at].matches('\n').count();
+    let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    let character: usize = text[start..at].chars().map(char::len_utf16).sum();
+    (line as u32, character as u32)
+}
+
 fn at(line: u32, character: u32) -> Value {
     json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": character } })
 }
@@ -296,30 +309,12 @@ fn an_editor_gets_diagnostics_as_it_types_hover_definitions_outline_and_formatti
     editor.notify("textDocument/didChange", json!({ "textDocument": { "uri": URI, "version": 10 }, "contentChanges": [{ "text": with_options }] }));
     assert_eq!(editor.diagnostics(), json!([]));
     // An option where it is used: its label and points, and where it is declared.
-    let line = with_options
-        .lines()
-        .position(|l| l.contains("when S3 = commune"))
-        .unwrap() as u32;
-    let column = with_options
-        .lines()
-        .nth(line as usize)
-        .unwrap()
-        .find("commune")
-        .unwrap() as u32;
+    let (line, column) = position(&with_options, "when S3 = commune", "when S3 = ".len());
     let hover = editor.request("textDocument/hover", at(line, column + 2));
     let text = hover["contents"]["value"].as_str().unwrap();
     assert!(text.starts_with("`commune` « Commune »"), "{text}");
     let definition = editor.request("textDocument/definition", at(line, column + 2));
-    let declared = with_options
-        .lines()
-        .position(|l| l.contains("question S3"))
-        .unwrap() as u32;
-    let declared_column = with_options
-        .lines()
-        .nth(declared as usize)
-        .unwrap()
-        .find("commune")
-        .unwrap() as u32;
+    let (declared, declared_column) = position(&with_options, "commune \"Commune\"", 0);
     assert_eq!(
         definition["range"]["start"],
         json!({ "line": declared, "character": declared_column }),
@@ -349,11 +344,7 @@ fn an_editor_gets_diagnostics_as_it_types_hover_definitions_outline_and_formatti
     let with_options = with_options.replace("when S3 = commune", "when S3 = ");
     editor.notify("textDocument/didChange", json!({ "textDocument": { "uri": URI, "version": 11 }, "contentChanges": [{ "text": with_options }] }));
     let _ = editor.diagnostics();
-    let line = with_options
-        .lines()
-        .position(|l| l.contains("when S3 ="))
-        .unwrap() as u32;
-    let column = with_options.lines().nth(line as usize).unwrap().len() as u32;
+    let (line, column) = position(&with_options, "when S3 = \n", "when S3 = ".len());
     let items = editor.request("textDocument/completion", at(line, column));
     let labels: Vec<&str> = items
         .as_array()
@@ -382,16 +373,10 @@ fn an_editor_gets_diagnostics_as_it_types_hover_definitions_outline_and_formatti
 const FORM: &str = include_str!("../../forms/tnl-2024.grille");
 const FORM_URI: &str = "file:///campagne/tnl-2024.grille";
 
-/// The position of `needle`'s first occurrence in `text`, `offset`
-/// characters in (the texts here are searched where ASCII).
+/// Where to ask about in the 2024 form: `needle`'s first occurrence,
+/// `offset` characters in.
 fn find(text: &str, needle: &str, offset: usize) -> Value {
-    let at = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} is in the text"))
-        + offset;
-    let line = text[..at].matches('\n').count();
-    let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-    let character: usize = text[start..at].chars().map(char::len_utf16).sum();
+    let (line, character) = position(text, needle, offset);
     json!({ "textDocument": { "uri": FORM_URI }, "position": { "line": line, "character": character } })
 }
 
